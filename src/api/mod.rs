@@ -1,0 +1,178 @@
+//! The thin API layer: the request the contract describes, its errors, and decoding.
+//! See `../shared/api/CONTRACT.md`.
+
+pub mod decode;
+
+use crate::model::Page;
+use crate::text;
+
+/// How to reach the API; set by the host.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiConfig {
+    /// Absolute URL or path, with or without a trailing slash.
+    pub base: String,
+    /// Sent as `Authorization: Bearer`, only when set; never put into the URL.
+    pub token: Option<String>,
+    /// The `limit` asked for each page.
+    pub page_size: Option<u32>,
+    /// Read static fixture files instead of a live API (the designer preview): the
+    /// first page from `{base}/candidates/{id}/emails.json`, the page at cursor `c` from
+    /// `{base}/candidates/{id}/emails.{c}.json`, since a static server ignores queries.
+    pub fixtures: bool,
+}
+
+impl ApiConfig {
+    pub fn new(base: impl Into<String>) -> ApiConfig {
+        ApiConfig {
+            base: base.into(),
+            token: None,
+            page_size: Some(DEFAULT_PAGE_SIZE),
+            fixtures: false,
+        }
+    }
+}
+
+pub const DEFAULT_PAGE_SIZE: u32 = 50;
+
+/// Percent-encodes everything but RFC 3986's unreserved characters, so the result is
+/// safe both as one path segment and as a query value.
+pub fn percent_encode(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for byte in raw.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// The URL of one page of a candidate's emails.
+pub fn emails_url(config: &ApiConfig, candidate_id: &str, cursor: Option<&str>) -> String {
+    let base = config.base.trim_end_matches('/');
+    let candidate = percent_encode(candidate_id);
+    if config.fixtures {
+        return match cursor {
+            Some(c) => format!(
+                "{base}/candidates/{candidate}/emails.{}.json",
+                percent_encode(c)
+            ),
+            None => format!("{base}/candidates/{candidate}/emails.json"),
+        };
+    }
+    let mut url = format!("{base}/candidates/{candidate}/emails");
+    let mut separator = '?';
+    if let Some(limit) = config.page_size {
+        url.push_str(&format!("{separator}limit={limit}"));
+        separator = '&';
+    }
+    if let Some(cursor) = cursor {
+        url.push_str(&format!("{separator}cursor={}", percent_encode(cursor)));
+    }
+    url
+}
+
+/// Why a page could not be loaded, classified as the contract's error table says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ApiError {
+    /// 401 or 403: not signed in, or not allowed. Never retried automatically.
+    Unauthorized,
+    /// 404: no such candidate.
+    NotFound,
+    /// 429, with the server's `Retry-After` in seconds when it gave one.
+    RateLimited { retry_after: Option<u64> },
+    /// 5xx.
+    Server { status: u16 },
+    /// Other non-2xx statuses.
+    Refused { status: u16 },
+    /// The request never got an answer.
+    Network,
+    /// No answer within the time allowed; the request was aborted.
+    Timeout,
+    /// A 2xx whose body is not JSON, or JSON of the wrong shape.
+    Unreadable,
+}
+
+impl ApiError {
+    /// Classifies a non-2xx answer.
+    pub fn from_status(status: u16, retry_after: Option<&str>) -> ApiError {
+        match status {
+            401 | 403 => ApiError::Unauthorized,
+            404 => ApiError::NotFound,
+            429 => ApiError::RateLimited {
+                retry_after: retry_after.and_then(|v| v.trim().parse().ok()),
+            },
+            500..=599 => ApiError::Server { status },
+            _ => ApiError::Refused { status },
+        }
+    }
+
+    /// Worth retrying by itself (with backoff): the fault may pass.
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Server { .. }
+                | ApiError::Network
+                | ApiError::Timeout
+                | ApiError::RateLimited { .. }
+        )
+    }
+
+    /// What the recruiter is told.
+    pub fn message(&self) -> String {
+        match self {
+            ApiError::Unauthorized => text::ERROR_UNAUTHORIZED.to_owned(),
+            ApiError::NotFound => text::ERROR_NOT_FOUND.to_owned(),
+            ApiError::RateLimited { retry_after } => text::error_rate_limited(*retry_after),
+            ApiError::Server { .. } => text::ERROR_SERVER.to_owned(),
+            ApiError::Refused { .. } => text::ERROR_REFUSED.to_owned(),
+            ApiError::Network => text::ERROR_NETWORK.to_owned(),
+            ApiError::Timeout => text::ERROR_TIMEOUT.to_owned(),
+            ApiError::Unreadable => text::ERROR_UNREADABLE.to_owned(),
+        }
+    }
+
+    /// A stable name for the `data-error` hook.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ApiError::Unauthorized => "unauthorized",
+            ApiError::NotFound => "not-found",
+            ApiError::RateLimited { .. } => "rate-limited",
+            ApiError::Server { .. } => "server",
+            ApiError::Refused { .. } => "refused",
+            ApiError::Network => "network",
+            ApiError::Timeout => "timeout",
+            ApiError::Unreadable => "unreadable",
+        }
+    }
+}
+
+/// Fetches and decodes one page. `signal` aborts the request (timeouts, a candidate
+/// switch, unmounting); an aborted request resolves to `ApiError::Network` and the
+/// caller, which aborted it, knows to ignore it.
+pub async fn fetch_page(
+    config: &ApiConfig,
+    candidate_id: &str,
+    cursor: Option<&str>,
+    signal: Option<&web_sys::AbortSignal>,
+) -> Result<Page, ApiError> {
+    use gloo_net::http::Request;
+
+    let url = emails_url(config, candidate_id, cursor);
+    let mut request = Request::get(&url)
+        .header("Accept", "application/json")
+        .credentials(web_sys::RequestCredentials::SameOrigin)
+        .abort_signal(signal);
+    if let Some(token) = config.token.as_deref().filter(|t| !t.is_empty()) {
+        request = request.header("Authorization", &format!("Bearer {token}"));
+    }
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    let status = response.status();
+    if !(200..300).contains(&status) {
+        let retry_after = response.headers().get("Retry-After");
+        return Err(ApiError::from_status(status, retry_after.as_deref()));
+    }
+    let body = response.text().await.map_err(|_| ApiError::Network)?;
+    decode::decode_page(&body)
+}

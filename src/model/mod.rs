@@ -1,0 +1,16 @@
+//! The domain model: pure Rust, no browser types. Statuses, kinds, the derivation of a
+//! badge from raw evidence, and the order of the timeline. Data flows API -> model -> view.
+
+mod badge;
+mod email;
+mod event;
+mod history;
+mod kind;
+mod time;
+
+pub use badge::Badge;
+pub use email::{Delivery, Email, Failure};
+pub use event::{BounceType, Event, EventType};
+pub use history::{sort_newest_first, Entry, History, Page};
+pub use kind::EmailKind;
+pub use time::Timestamp;

@@ -1,0 +1,17 @@
+//! The view: small components, each fed by the model. Nothing here decodes or derives.
+
+pub mod badge;
+pub mod entry;
+pub mod format;
+pub mod gallery;
+pub mod help;
+pub mod timeline;
+pub mod widget;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// An id unique on the page, so several widgets can share one document.
+pub fn unique_id(prefix: &str) -> String {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
