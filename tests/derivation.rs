@@ -22,7 +22,10 @@ fn ev(kind: EventType) -> Event {
 }
 
 fn machine_open() -> Event {
-    Event { machine_open: true, ..ev(EventType::Open) }
+    Event {
+        machine_open: true,
+        ..ev(EventType::Open)
+    }
 }
 
 fn badge(status: Option<&str>, events: Vec<Event>) -> Badge {
@@ -44,7 +47,12 @@ fn dropped_statuses_show_dropped() {
 
 #[test]
 fn dropped_outranks_every_other_event() {
-    let events = vec![ev(EventType::Click), ev(EventType::Bounce), ev(EventType::Dropped), ev(EventType::Delivered)];
+    let events = vec![
+        ev(EventType::Click),
+        ev(EventType::Bounce),
+        ev(EventType::Dropped),
+        ev(EventType::Delivered),
+    ];
     assert_eq!(badge(Some("opened"), events), Badge::Dropped);
 }
 
@@ -63,22 +71,47 @@ fn bounce_statuses_show_bounced() {
 
 #[test]
 fn bounce_after_open_shows_bounced() {
-    let events = vec![ev(EventType::Open), ev(EventType::Click), ev(EventType::Bounce)];
+    let events = vec![
+        ev(EventType::Open),
+        ev(EventType::Click),
+        ev(EventType::Bounce),
+    ];
     assert_eq!(badge(None, events), Badge::Bounced);
 }
 
 #[test]
 fn blocked_bounce_is_temporary_and_plain_bounce_is_permanent() {
-    let blocked = Event { bounce_type: Some(BounceType::Temporary), ..ev(EventType::Bounce) };
-    let failure = email(None, vec![blocked.clone()]).delivery().failure.unwrap();
+    let blocked = Event {
+        bounce_type: Some(BounceType::Temporary),
+        ..ev(EventType::Bounce)
+    };
+    let failure = email(None, vec![blocked.clone()])
+        .delivery()
+        .failure
+        .unwrap();
     assert!(failure.temporary);
 
-    let permanent = Event { bounce_type: Some(BounceType::Permanent), ..ev(EventType::Bounce) };
-    let failure = email(None, vec![blocked, permanent]).delivery().failure.unwrap();
-    assert!(!failure.temporary, "a permanent bounce beside a block is permanent");
+    let permanent = Event {
+        bounce_type: Some(BounceType::Permanent),
+        ..ev(EventType::Bounce)
+    };
+    let failure = email(None, vec![blocked, permanent])
+        .delivery()
+        .failure
+        .unwrap();
+    assert!(
+        !failure.temporary,
+        "a permanent bounce beside a block is permanent"
+    );
 
-    let untyped = email(None, vec![ev(EventType::Bounce)]).delivery().failure.unwrap();
-    assert!(!untyped.temporary, "SendGrid's default bounce type is permanent");
+    let untyped = email(None, vec![ev(EventType::Bounce)])
+        .delivery()
+        .failure
+        .unwrap();
+    assert!(
+        !untyped.temporary,
+        "SendGrid's default bounce type is permanent"
+    );
 }
 
 #[test]
@@ -113,9 +146,15 @@ fn bounce_reason_and_classification_come_from_the_latest_bounce() {
 
 #[test]
 fn dropped_reason_is_kept() {
-    let dropped = Event { reason: Some("Bounced Address".into()), ..ev(EventType::Dropped) };
+    let dropped = Event {
+        reason: Some("Bounced Address".into()),
+        ..ev(EventType::Dropped)
+    };
     let delivery = email(None, vec![dropped]).delivery();
-    assert_eq!(delivery.failure.unwrap().reason.as_deref(), Some("Bounced Address"));
+    assert_eq!(
+        delivery.failure.unwrap().reason.as_deref(),
+        Some("Bounced Address")
+    );
 }
 
 #[test]
@@ -152,7 +191,10 @@ fn a_human_open_beside_a_machine_open_shows_opened() {
 // Rank 3: Delivered.
 #[test]
 fn delivered_event_shows_delivered() {
-    assert_eq!(badge(None, vec![ev(EventType::Delivered)]), Badge::Delivered);
+    assert_eq!(
+        badge(None, vec![ev(EventType::Delivered)]),
+        Badge::Delivered
+    );
 }
 
 #[test]
@@ -164,8 +206,14 @@ fn machine_only_open_shows_delivered_with_its_note() {
 
 #[test]
 fn spamreport_and_unsubscribe_imply_delivered() {
-    assert_eq!(badge(None, vec![ev(EventType::SpamReport)]), Badge::Delivered);
-    assert_eq!(badge(None, vec![ev(EventType::Unsubscribe)]), Badge::Delivered);
+    assert_eq!(
+        badge(None, vec![ev(EventType::SpamReport)]),
+        Badge::Delivered
+    );
+    assert_eq!(
+        badge(None, vec![ev(EventType::Unsubscribe)]),
+        Badge::Delivered
+    );
 }
 
 #[test]
@@ -178,7 +226,13 @@ fn delivered_status_shows_delivered() {
 // Rank 2: Delayed.
 #[test]
 fn deferred_event_shows_delayed() {
-    assert_eq!(badge(None, vec![ev(EventType::Processed), ev(EventType::Deferred)]), Badge::Delayed);
+    assert_eq!(
+        badge(
+            None,
+            vec![ev(EventType::Processed), ev(EventType::Deferred)]
+        ),
+        Badge::Delayed
+    );
 }
 
 #[test]
@@ -190,7 +244,13 @@ fn delay_statuses_show_delayed() {
 
 #[test]
 fn delivery_after_a_deferral_shows_delivered() {
-    assert_eq!(badge(None, vec![ev(EventType::Delivered), ev(EventType::Deferred)]), Badge::Delivered);
+    assert_eq!(
+        badge(
+            None,
+            vec![ev(EventType::Delivered), ev(EventType::Deferred)]
+        ),
+        Badge::Delivered
+    );
 }
 
 // Rank 1: Sending.
@@ -228,16 +288,31 @@ fn only_an_unrecognised_status_shows_unknown() {
 
 #[test]
 fn an_unrecognised_status_with_a_recognised_event_follows_the_event() {
-    assert_eq!(badge(Some("archived"), vec![ev(EventType::Delivered)]), Badge::Delivered);
-    assert_eq!(badge(Some("archived"), vec![ev(EventType::Processed)]), Badge::Sending);
+    assert_eq!(
+        badge(Some("archived"), vec![ev(EventType::Delivered)]),
+        Badge::Delivered
+    );
+    assert_eq!(
+        badge(Some("archived"), vec![ev(EventType::Processed)]),
+        Badge::Sending
+    );
 }
 
 // Status and events together: the higher rank wins, whichever side it is on.
 #[test]
 fn status_and_events_higher_rank_wins() {
-    assert_eq!(badge(Some("bounced"), vec![ev(EventType::Delivered)]), Badge::Bounced);
-    assert_eq!(badge(Some("delivered"), vec![ev(EventType::Bounce)]), Badge::Bounced);
-    assert_eq!(badge(Some("queued"), vec![ev(EventType::Open)]), Badge::Opened);
+    assert_eq!(
+        badge(Some("bounced"), vec![ev(EventType::Delivered)]),
+        Badge::Bounced
+    );
+    assert_eq!(
+        badge(Some("delivered"), vec![ev(EventType::Bounce)]),
+        Badge::Bounced
+    );
+    assert_eq!(
+        badge(Some("queued"), vec![ev(EventType::Open)]),
+        Badge::Opened
+    );
     assert_eq!(badge(Some("opened"), vec![machine_open()]), Badge::Opened);
 }
 
@@ -246,18 +321,57 @@ fn badge_ranks_follow_the_contract_table() {
     let ranks: Vec<u8> = Badge::ALL.iter().map(|b| b.rank()).collect();
     assert_eq!(ranks, vec![0, 1, 2, 3, 4, 5, 6]);
     let names: Vec<&str> = Badge::ALL.iter().map(|b| b.as_str()).collect();
-    assert_eq!(names, ["unknown", "sending", "delayed", "delivered", "opened", "bounced", "dropped"]);
+    assert_eq!(
+        names,
+        [
+            "unknown",
+            "sending",
+            "delayed",
+            "delivered",
+            "opened",
+            "bounced",
+            "dropped"
+        ]
+    );
 }
 
 #[test]
 fn distinct_events_drop_duplicates_and_sort_oldest_first() {
     let at = |s| Timestamp::from_unix_seconds(s);
-    let open = Event { id: Some("o1".into()), timestamp: at(300), ..ev(EventType::Open) };
-    let delivered = Event { id: Some("d1".into()), timestamp: at(200), ..ev(EventType::Delivered) };
-    let processed = Event { timestamp: at(100), ..ev(EventType::Processed) };
-    let e = email(None, vec![open.clone(), delivered.clone(), processed.clone(), open.clone(), processed.clone(), delivered.clone()]);
+    let open = Event {
+        id: Some("o1".into()),
+        timestamp: at(300),
+        ..ev(EventType::Open)
+    };
+    let delivered = Event {
+        id: Some("d1".into()),
+        timestamp: at(200),
+        ..ev(EventType::Delivered)
+    };
+    let processed = Event {
+        timestamp: at(100),
+        ..ev(EventType::Processed)
+    };
+    let e = email(
+        None,
+        vec![
+            open.clone(),
+            delivered.clone(),
+            processed.clone(),
+            open.clone(),
+            processed.clone(),
+            delivered.clone(),
+        ],
+    );
     let kinds: Vec<&EventType> = e.distinct_events().iter().map(|e| &e.kind).collect();
-    assert_eq!(kinds, [&EventType::Processed, &EventType::Delivered, &EventType::Open]);
+    assert_eq!(
+        kinds,
+        [
+            &EventType::Processed,
+            &EventType::Delivered,
+            &EventType::Open
+        ]
+    );
 }
 
 // Properties.
@@ -281,28 +395,53 @@ fn arb_event() -> impl Strategy<Value = Event> {
         kind,
         proptest::option::of(0i64..2_000_000_000),
         proptest::option::of("[a-c]{1,2}"),
-        proptest::option::of(prop_oneof![Just("550 user unknown".to_owned()), Just("421 later".to_owned())]),
-        proptest::option::of(prop_oneof![Just(BounceType::Permanent), Just(BounceType::Temporary)]),
-        proptest::option::of(prop_oneof![Just("Invalid Address".to_owned()), Just("Reputation".to_owned())]),
+        proptest::option::of(prop_oneof![
+            Just("550 user unknown".to_owned()),
+            Just("421 later".to_owned())
+        ]),
+        proptest::option::of(prop_oneof![
+            Just(BounceType::Permanent),
+            Just(BounceType::Temporary)
+        ]),
+        proptest::option::of(prop_oneof![
+            Just("Invalid Address".to_owned()),
+            Just("Reputation".to_owned())
+        ]),
         any::<bool>(),
     )
-        .prop_map(|(kind, ts, id, reason, bounce_type, classification, machine_open)| Event {
-            kind,
-            timestamp: ts.and_then(Timestamp::from_unix_seconds),
-            id,
-            reason,
-            bounce_type,
-            bounce_classification: classification,
-            machine_open,
-            url: None,
-        })
+        .prop_map(
+            |(kind, ts, id, reason, bounce_type, classification, machine_open)| Event {
+                kind,
+                timestamp: ts.and_then(Timestamp::from_unix_seconds),
+                id,
+                reason,
+                bounce_type,
+                bounce_classification: classification,
+                machine_open,
+                url: None,
+            },
+        )
 }
 
 fn arb_status() -> impl Strategy<Value = Option<String>> {
     proptest::option::of(prop_oneof![
         prop::sample::select(vec![
-            "queued", "processed", "sent", "deferred", "delayed", "delivered", "open", "opened", "click",
-            "clicked", "bounce", "bounced", "blocked", "dropped", "not_sent", "suppressed",
+            "queued",
+            "processed",
+            "sent",
+            "deferred",
+            "delayed",
+            "delivered",
+            "open",
+            "opened",
+            "click",
+            "clicked",
+            "bounce",
+            "bounced",
+            "blocked",
+            "dropped",
+            "not_sent",
+            "suppressed",
         ])
         .prop_map(str::to_owned),
         "[a-z]{1,8}",

@@ -38,75 +38,68 @@ pub fn sample_emails() -> Vec<Email> {
         machine_open: true,
         ..event(EventType::Open)
     };
-    let samples: [(&str, EmailKind, &str, Option<&str>, Vec<Event>); 9] = [
+    use EmailKind::*;
+    let all = [
         (
-            "g-sending",
-            EmailKind::InterviewInvitation,
+            InterviewInvitation,
             "Interview invitation: Product Designer",
             None,
             vec![event(EventType::Processed)],
         ),
         (
-            "g-delayed",
-            EmailKind::InterviewReminder,
+            InterviewReminder,
             "Reminder: your interview tomorrow at 10:00",
             None,
             vec![event(EventType::Processed), event(EventType::Deferred)],
         ),
         (
-            "g-delivered",
-            EmailKind::EmailBlast,
+            EmailBlast,
             "New roles at HeyMilo this month",
             None,
             vec![event(EventType::Delivered)],
         ),
         (
-            "g-machine",
-            EmailKind::ResumeReminder,
+            ResumeReminder,
             "Please upload your resume",
             None,
             vec![machine_open, event(EventType::Delivered)],
         ),
         (
-            "g-opened",
-            EmailKind::DeadlineReminder,
+            DeadlineReminder,
             "Two days left to complete your application",
             None,
             vec![event(EventType::Open), event(EventType::Delivered)],
         ),
         (
-            "g-bounced",
-            EmailKind::InterviewInvitation,
+            InterviewInvitation,
             "Interview invitation: Data Analyst",
             None,
             vec![bounce],
         ),
-        ("g-blocked", EmailKind::EmailBlast, "", None, vec![blocked]),
+        (EmailBlast, "", None, vec![blocked]),
         (
-            "g-dropped",
-            EmailKind::InterviewReminder,
+            InterviewReminder,
             "Reminder: interview on Friday",
             None,
             vec![dropped],
         ),
         (
-            "g-unknown",
-            EmailKind::Other("offer_letter".into()),
+            Other("offer_letter".into()),
             "Your offer",
             Some("archived"),
             vec![],
         ),
     ];
-    samples
-        .into_iter()
+    all.into_iter()
         .enumerate()
-        .filter_map(|(i, (id, kind, subject, status, events))| {
+        .filter_map(|(i, (kind, subject, status, events))| {
             Some(Email {
-                id: id.into(),
+                id: format!("sample-{i}"),
                 kind,
                 recipient: "ada.lovelace@example.com".into(),
                 subject: Some(subject.into()),
-                sent_at: Timestamp::from_unix_seconds(1_764_500_000 - i as i64 * 5_400)?,
+                // An hour and a half apart, newest first, in late 2026.
+                sent_at: Timestamp::from_unix_seconds(1_796_047_500 - i as i64 * 5_400)?,
                 status: status.map(Into::into),
                 events,
             })
