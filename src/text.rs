@@ -19,8 +19,15 @@ pub const REASON: &str = "Reason";
 pub const WHAT_TO_DO: &str = "What to do";
 pub const STATUS_PREFIX: &str = "Status";
 pub const MACHINE_OPEN_NOTE: &str = "Opened automatically by a mail privacy proxy (such as Apple Mail Privacy Protection). This is not proof that a person read it.";
+pub const ACTION_UPDATE_EMAIL: &str = "Update email address";
+pub const ACTION_RESEND: &str = "Send again";
 pub const OLDER_FAILED: &str = "Older emails could not be loaded.";
 pub const NO_CANDIDATE: &str = "No candidate was given, so there is no contact history to show.";
+
+/// The accessible name of an action button: its visible words first, then which email.
+pub fn action_label(action: &str, kind: &str, recipient: &str) -> String {
+    format!("{action}: {kind} to {recipient}")
+}
 
 pub fn showing_count(count: usize) -> String {
     match count {

@@ -50,7 +50,7 @@ fn fixture_mode_maps_pages_to_static_files() {
     fixtures.fixtures = true;
     assert_eq!(
         emails_url(&fixtures, "cand_paged", None),
-        "demo/api/candidates/cand_paged/emails.json"
+        "demo/api/candidates/cand_paged/emails"
     );
     assert_eq!(
         emails_url(&fixtures, "cand_paged", Some("page-2")),

@@ -16,8 +16,9 @@ pub struct ApiConfig {
     /// The `limit` asked for each page.
     pub page_size: Option<u32>,
     /// Read static fixture files instead of a live API (the designer preview): the
-    /// first page from `{base}/candidates/{id}/emails.json`, the page at cursor `c` from
-    /// `{base}/candidates/{id}/emails.{c}.json`, since a static server ignores queries.
+    /// first page from `{base}/candidates/{id}/emails` (the API's own path), the page at
+    /// cursor `c` from `{base}/candidates/{id}/emails.{c}.json`, since a static server
+    /// ignores queries.
     pub fixtures: bool,
 }
 
@@ -58,7 +59,7 @@ pub fn emails_url(config: &ApiConfig, candidate_id: &str, cursor: Option<&str>) 
                 "{base}/candidates/{candidate}/emails.{}.json",
                 percent_encode(c)
             ),
-            None => format!("{base}/candidates/{candidate}/emails.json"),
+            None => format!("{base}/candidates/{candidate}/emails"),
         };
     }
     let mut url = format!("{base}/candidates/{candidate}/emails");

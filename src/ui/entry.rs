@@ -2,23 +2,26 @@
 
 use leptos::prelude::*;
 
-use crate::model::{Badge, Entry, Failure};
+use crate::model::{Badge, Email, Entry, Failure};
 use crate::text;
 use crate::ui::badge::StatusBadge;
-use crate::ui::format::local_date_time;
+use crate::ui::format::{local_date_time, DateSettings};
+use crate::ui::host_events::{send_action, Action};
+use crate::ui::widget::CandidateContext;
 
 /// One list item: kind, badge, subject, recipient, sent time, and for failures why and
 /// what to do. Every string from the network is rendered as text, never as HTML.
 #[component]
 pub fn EmailEntry(entry: Entry) -> impl IntoView {
     let Entry { email, delivery } = entry;
+    let dates = use_context::<DateSettings>().unwrap_or_default();
     let badge = delivery.badge;
     let subject = email.subject().map(str::to_owned);
     let has_subject = subject.is_some();
     let failure = delivery
         .failure
         .clone()
-        .map(|f| view! { <FailureDetails badge=badge failure=f/> });
+        .map(|f| view! { <FailureDetails badge=badge failure=f email=email.clone()/> });
     let machine_note = delivery
         .machine_open_only
         .then(|| view! { <p class="ch-entry__note">{text::MACHINE_OPEN_NOTE}</p> });
@@ -40,7 +43,7 @@ pub fn EmailEntry(entry: Entry) -> impl IntoView {
                 <div class="ch-meta__item">
                     <dt>{text::SENT}</dt>
                     <dd>
-                        <time datetime=email.sent_at.to_rfc3339()>{local_date_time(email.sent_at)}</time>
+                        <time datetime=email.sent_at.to_rfc3339()>{local_date_time(email.sent_at, &dates)}</time>
                     </dd>
                 </div>
             </dl>
@@ -50,9 +53,37 @@ pub fn EmailEntry(entry: Entry) -> impl IntoView {
     }
 }
 
-/// Why a Bounced or Dropped email failed, when known, and what to do.
+/// Why a Bounced or Dropped email failed, when known, what to do, and the actions the
+/// host carries out (sent as `contact-history:action` events).
 #[component]
-fn FailureDetails(badge: Badge, failure: Failure) -> impl IntoView {
+fn FailureDetails(badge: Badge, failure: Failure, email: Email) -> impl IntoView {
+    let candidate = use_context::<CandidateContext>();
+    let action_button = move |action: Action, label: &'static str| {
+        let aria = text::action_label(label, email.kind.label(), &email.recipient);
+        let (id, recipient) = (email.id.clone(), email.recipient.clone());
+        view! {
+            <button
+                type="button"
+                class="ch-button ch-button--secondary ch-action"
+                data-action=action.as_str()
+                aria-label=aria
+                on:click=move |ev| {
+                    let candidate_id = candidate.map(|c| c.0.get_untracked()).unwrap_or_default();
+                    if let Some(target) = ev.current_target() {
+                        send_action(&target, action, &candidate_id, &id, &recipient);
+                    }
+                }
+            >
+                {label}
+            </button>
+        }
+    };
+    let actions = view! {
+        <div class="ch-actions">
+            {action_button(Action::UpdateEmail, text::ACTION_UPDATE_EMAIL)}
+            {action_button(Action::Resend, text::ACTION_RESEND)}
+        </div>
+    };
     let kind = (badge == Badge::Bounced).then(|| {
         let mut kind = text::bounce_kind(&failure).to_owned();
         if let Some(classification) = &failure.classification {
@@ -77,6 +108,7 @@ fn FailureDetails(badge: Badge, failure: Failure) -> impl IntoView {
                 <span class="ch-failure__term">{text::WHAT_TO_DO}": "</span>
                 {text::guidance(badge, &failure)}
             </p>
+            {actions}
         </div>
     }
 }

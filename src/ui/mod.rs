@@ -5,6 +5,7 @@ pub mod entry;
 pub mod format;
 pub mod gallery;
 pub mod help;
+pub mod host_events;
 pub mod timeline;
 pub mod widget;
 

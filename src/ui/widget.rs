@@ -11,12 +11,18 @@ use web_sys::AbortController;
 use crate::api::{self, ApiConfig, ApiError};
 use crate::model::{History, Page};
 use crate::text;
+use crate::ui::format::DateSettings;
 use crate::ui::help::HelpPanel;
+use crate::ui::host_events::send_loaded;
 use crate::ui::timeline::{Load, TimelineState, TimelineView};
 use crate::ui::unique_id;
 
 /// A request with no answer by then is aborted and reported as a timeout.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// The candidate shown, for components that tell the host about it.
+#[derive(Clone, Copy)]
+pub struct CandidateContext(pub Signal<String>);
 
 /// Loads pages into the timeline state. Every request carries the generation it was
 /// started in; starting a new first-page load (another candidate, Retry) or unmounting
@@ -27,15 +33,32 @@ struct Loader {
     state: RwSignal<TimelineState>,
     generation: StoredValue<u64>,
     in_flight: StoredValue<Vec<AbortController>, LocalStorage>,
+    /// The widget's root element, from which events to the host are sent.
+    root: NodeRef<leptos::html::Section>,
 }
 
 impl Loader {
-    fn new(config: ApiConfig, state: RwSignal<TimelineState>) -> Loader {
+    fn new(
+        config: ApiConfig,
+        state: RwSignal<TimelineState>,
+        root: NodeRef<leptos::html::Section>,
+    ) -> Loader {
         Loader {
             config: StoredValue::new(config),
             state,
             generation: StoredValue::new(0),
             in_flight: StoredValue::new_local(Vec::new()),
+            root,
+        }
+    }
+
+    /// Tells the host how many emails are shown after a successful load.
+    fn announce_loaded(self, candidate: &str) {
+        let count = self
+            .state
+            .try_with_untracked(|s| s.history.as_ref().map_or(0, History::len));
+        if let (Some(count), Some(root)) = (count, self.root.get_untracked()) {
+            send_loaded(&root, candidate, count);
         }
     }
 
@@ -69,6 +92,7 @@ impl Loader {
             if !self.is_current(generation) {
                 return;
             }
+            let loaded = result.is_ok();
             self.state.try_update(|s| match result {
                 Ok(page) => {
                     match &mut s.history {
@@ -79,6 +103,9 @@ impl Loader {
                 }
                 Err(error) => s.first = Load::Failed(error),
             });
+            if loaded {
+                self.announce_loaded(&candidate);
+            }
         });
     }
 
@@ -100,6 +127,7 @@ impl Loader {
             if !self.is_current(generation) {
                 return;
             }
+            let loaded = result.is_ok();
             self.state.try_update(|s| match (result, &mut s.history) {
                 (Ok(page), Some(history)) => {
                     history.add_older_page(page);
@@ -108,6 +136,9 @@ impl Loader {
                 (Ok(_), None) => s.older = Load::Idle,
                 (Err(error), _) => s.older = Load::Failed(error),
             });
+            if loaded {
+                self.announce_loaded(&candidate);
+            }
         });
     }
 
@@ -155,10 +186,28 @@ pub fn ContactHistory(
     candidate_id: Signal<String>,
     /// Where and how to reach the API.
     config: ApiConfig,
+    /// Each change reloads the first page, keeping what is shown until it arrives.
+    #[prop(optional, into)]
+    refresh: Option<Signal<u32>>,
+    /// The locale and time zone of dates; the browser's by default.
+    #[prop(optional)]
+    dates: DateSettings,
 ) -> impl IntoView {
     let state = RwSignal::new(TimelineState::loading());
-    let loader = Loader::new(config, state);
-    Effect::new(move |_| loader.load_first(candidate_id.get(), true));
+    let root = NodeRef::new();
+    let loader = Loader::new(config, state, root);
+    provide_context(CandidateContext(candidate_id));
+    provide_context(dates);
+    // Another candidate starts afresh; a refresh of the same one keeps what is shown.
+    Effect::new(move |previous: Option<String>| {
+        let candidate = candidate_id.get();
+        if let Some(refresh) = refresh {
+            refresh.track();
+        }
+        let reset = previous.as_ref() != Some(&candidate);
+        loader.load_first(candidate.clone(), reset);
+        candidate
+    });
     on_cleanup(move || loader.cancel_all());
 
     let on_retry = Callback::new(move |_| loader.load_first(candidate_id.get_untracked(), false));
@@ -168,7 +217,7 @@ pub fn ContactHistory(
     let labelled_by = title_id.clone();
 
     view! {
-        <section class="ch-root" aria-labelledby=labelled_by>
+        <section class="ch-root" aria-labelledby=labelled_by node_ref=root>
             <header class="ch-header">
                 <h2 class="ch-title" id=title_id>{text::WIDGET_TITLE}</h2>
                 <span class="ch-count">{count}</span>
