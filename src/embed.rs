@@ -124,6 +124,9 @@ pub fn parse_options(options: &JsValue) -> Result<MountOptions, JsError> {
     })
 }
 
+/// The signals a host drives: the candidate shown and the refresh counter.
+type Controls = (RwSignal<String>, RwSignal<u32>);
+
 /// The live parts of a mounted widget.
 struct Mounted {
     candidate: RwSignal<String>,
@@ -188,7 +191,8 @@ pub fn mount_widget(element: HtmlElement, options: MountOptions) -> Widget {
         api,
         dates,
     } = options;
-    let signals: Rc<RefCell<Option<(RwSignal<String>, RwSignal<u32>)>>> = Rc::default();
+    // The signals are made inside the mount, so they belong to (and die with) its owner.
+    let signals: Rc<RefCell<Option<Controls>>> = Rc::default();
     let handle = mount_to(element, {
         let signals = Rc::clone(&signals);
         move || {
