@@ -12,6 +12,7 @@ pub const LOADING_OLDER: &str = "Loading older emails…";
 pub const EMPTY: &str = "No emails have been sent to this candidate yet";
 pub const RETRY: &str = "Retry";
 pub const LOAD_OLDER: &str = "Load older emails";
+pub const RETRY_OLDER: &str = "Retry loading older emails";
 pub const NO_SUBJECT: &str = "(no subject)";
 pub const TO: &str = "To";
 pub const SENT: &str = "Sent";
@@ -21,12 +22,20 @@ pub const STATUS_PREFIX: &str = "Status";
 pub const MACHINE_OPEN_NOTE: &str = "Opened automatically by a mail privacy proxy (such as Apple Mail Privacy Protection). This is not proof that a person read it.";
 pub const ACTION_UPDATE_EMAIL: &str = "Update email address";
 pub const ACTION_RESEND: &str = "Send again";
+pub const REFRESH_FAILED: &str = "Couldn't refresh, retrying.";
+pub const RETRYING: &str = "Retrying automatically.";
+pub const OFFLINE: &str = "You're offline. The history will refresh as soon as you're back online.";
 pub const OLDER_FAILED: &str = "Older emails could not be loaded.";
 pub const NO_CANDIDATE: &str = "No candidate was given, so there is no contact history to show.";
 
 /// The accessible name of an action button: its visible words first, then which email.
 pub fn action_label(action: &str, kind: &str, recipient: &str) -> String {
     format!("{action}: {kind} to {recipient}")
+}
+
+/// Read out once by screen readers when a live update changes a badge.
+pub fn badge_change(kind: &str, recipient: &str, badge: &str) -> String {
+    format!("{kind} to {recipient}: {badge}")
 }
 
 pub fn showing_count(count: usize) -> String {

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Delivery, Email};
+use super::{Badge, Delivery, Email, EmailKind};
 
 /// One page as the API returned it, after decoding.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -27,6 +27,14 @@ impl From<Email> for Entry {
     }
 }
 
+/// An email already shown whose badge changed on a reload.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadgeChange {
+    pub kind: EmailKind,
+    pub recipient: String,
+    pub badge: Badge,
+}
+
 /// Everything loaded so far for one candidate.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct History {
@@ -39,6 +47,8 @@ pub struct History {
     skipped_older: usize,
     /// Whether any page after the first has been added.
     has_older_pages: bool,
+    /// Where each email id stands in `entries`.
+    index: HashMap<String, usize>,
 }
 
 impl History {
@@ -50,13 +60,14 @@ impl History {
     }
 
     /// Merges a fresh copy of the first page (a reload): new emails appear, changed ones
-    /// are replaced in place, and older pages already loaded stay.
-    pub fn merge_first_page(&mut self, page: Page) {
+    /// are replaced in place, and older pages already loaded stay. Returns the emails
+    /// whose badge changed.
+    pub fn merge_first_page(&mut self, page: Page) -> Vec<BadgeChange> {
         if !self.has_older_pages {
             self.next_cursor = page.next_cursor;
         }
         self.skipped_first = page.skipped;
-        self.upsert(page.emails);
+        self.upsert(page.emails)
     }
 
     /// Adds a page of older emails. An email whose id is already shown is replaced by
@@ -73,23 +84,46 @@ impl History {
         self.skipped_first + self.skipped_older
     }
 
-    fn upsert(&mut self, emails: Vec<Email>) {
-        let mut index: HashMap<String, usize> = self
+    fn upsert(&mut self, emails: Vec<Email>) -> Vec<BadgeChange> {
+        let mut changes = Vec::new();
+        for email in emails {
+            let entry = Entry::from(email);
+            match self.index.get(&entry.email.id) {
+                Some(&i) => {
+                    let before = self.entries[i].delivery.badge;
+                    if before != entry.delivery.badge {
+                        changes.retain(|c: &(String, BadgeChange)| c.0 != entry.email.id);
+                        changes.push((
+                            entry.email.id.clone(),
+                            BadgeChange {
+                                kind: entry.email.kind.clone(),
+                                recipient: entry.email.recipient.clone(),
+                                badge: entry.delivery.badge,
+                            },
+                        ));
+                    }
+                    self.entries[i] = entry;
+                }
+                None => {
+                    self.index
+                        .insert(entry.email.id.clone(), self.entries.len());
+                    self.entries.push(entry);
+                }
+            }
+        }
+        sort_newest_first(&mut self.entries);
+        self.index = self
             .entries
             .iter()
             .enumerate()
             .map(|(i, entry)| (entry.email.id.clone(), i))
             .collect();
-        for email in emails {
-            match index.get(&email.id) {
-                Some(&i) => self.entries[i] = Entry::from(email),
-                None => {
-                    index.insert(email.id.clone(), self.entries.len());
-                    self.entries.push(Entry::from(email));
-                }
-            }
-        }
-        sort_newest_first(&mut self.entries);
+        changes.into_iter().map(|(_, change)| change).collect()
+    }
+
+    /// The entry of one email id.
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.index.get(id).map(|&i| &self.entries[i])
     }
 
     /// The entries, newest first.

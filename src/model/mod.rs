@@ -11,6 +11,6 @@ mod time;
 pub use badge::Badge;
 pub use email::{Delivery, Email, Failure};
 pub use event::{BounceType, Event, EventType};
-pub use history::{sort_newest_first, Entry, History, Page};
+pub use history::{sort_newest_first, BadgeChange, Entry, History, Page};
 pub use kind::EmailKind;
 pub use time::Timestamp;

@@ -12,10 +12,11 @@ use crate::ui::unique_id;
 /// Escape and on blur.
 #[component]
 pub fn StatusBadge(
-    /// The derived delivery state to show.
-    delivery: Delivery,
+    /// The derived delivery state to show; it may change in place (live updates).
+    #[prop(into)]
+    delivery: Signal<Delivery>,
 ) -> impl IntoView {
-    let badge = delivery.badge;
+    let badge = Memo::new(move |_| delivery.with(|d| d.badge));
     let tip_id = unique_id("ch-tip");
     let described_by = tip_id.clone();
     let open = RwSignal::new(false);
@@ -46,10 +47,16 @@ pub fn StatusBadge(
     };
     on_cleanup(close);
 
-    let mut tip = vec![badge.description()];
-    if delivery.machine_open_only {
-        tip.push(text::MACHINE_OPEN_NOTE);
-    }
+    let tip = move || {
+        let mut lines = vec![badge.get().description()];
+        if delivery.with(|d| d.machine_open_only) {
+            lines.push(text::MACHINE_OPEN_NOTE);
+        }
+        lines
+            .into_iter()
+            .map(|t| view! { <span class="ch-tooltip__line">{t}</span> })
+            .collect_view()
+    };
 
     view! {
         <span
@@ -67,8 +74,8 @@ pub fn StatusBadge(
         >
             <button
                 type="button"
-                class=format!("ch-badge ch-badge--{}", badge.as_str())
-                data-status=badge.as_str()
+                class=move || format!("ch-badge ch-badge--{}", badge.get().as_str())
+                data-status=move || badge.get().as_str()
                 aria-describedby=described_by
                 on:focus=move |_| {
                     focused.set(true);
@@ -83,12 +90,12 @@ pub fn StatusBadge(
                     if open.get_untracked() && !hovered.get_untracked() { close() } else { show() }
                 }
             >
-                <span class="ch-badge__icon" aria-hidden="true">{badge.icon()}</span>
+                <span class="ch-badge__icon" aria-hidden="true">{move || badge.get().icon()}</span>
                 <span class="ch-visually-hidden">{text::STATUS_PREFIX}": "</span>
-                <span class="ch-badge__label">{badge.label()}</span>
+                <span class="ch-badge__label">{move || badge.get().label()}</span>
             </button>
             <span role="tooltip" id=tip_id class="ch-tooltip" hidden=move || !open.get()>
-                {tip.into_iter().map(|t| view! { <span class="ch-tooltip__line">{t}</span> }).collect_view()}
+                {tip}
             </span>
         </span>
     }

@@ -11,39 +11,55 @@ use crate::ui::widget::CandidateContext;
 
 /// One list item: kind, badge, subject, recipient, sent time, and for failures why and
 /// what to do. Every string from the network is rendered as text, never as HTML.
+///
+/// The entry may change in place (a live update): the item, its badge and an open
+/// tooltip stay; only the parts that changed are redrawn.
 #[component]
-pub fn EmailEntry(entry: Entry) -> impl IntoView {
-    let Entry { email, delivery } = entry;
+pub fn EmailEntry(
+    /// The email and its derived delivery state.
+    #[prop(into)]
+    entry: Signal<Entry>,
+) -> impl IntoView {
     let dates = use_context::<DateSettings>().unwrap_or_default();
-    let badge = delivery.badge;
-    let subject = email.subject().map(str::to_owned);
-    let has_subject = subject.is_some();
-    let failure = delivery
-        .failure
-        .clone()
-        .map(|f| view! { <FailureDetails badge=badge failure=f email=email.clone()/> });
-    let machine_note = delivery
-        .machine_open_only
-        .then(|| view! { <p class="ch-entry__note">{text::MACHINE_OPEN_NOTE}</p> });
+    let id = entry.with_untracked(|e| e.email.id.clone());
+    let email = Memo::new(move |_| entry.with(|e| e.email.clone()));
+    let delivery = Memo::new(move |_| entry.with(|e| e.delivery.clone()));
+    let badge = Memo::new(move |_| delivery.with(|d| d.badge));
+    let subject = move || email.with(|e| e.subject().map(str::to_owned));
+    let failure = move || {
+        delivery.with(|d| d.failure.clone()).map(|failure| {
+            view! { <FailureDetails badge=badge.get() failure=failure email=email.get()/> }
+        })
+    };
+    let machine_note = move || {
+        delivery
+            .with(|d| d.machine_open_only)
+            .then(|| view! { <p class="ch-entry__note">{text::MACHINE_OPEN_NOTE}</p> })
+    };
+    let sent_at = move || email.with(|e| e.sent_at);
 
     view! {
-        <li class=format!("ch-entry ch-entry--{}", badge.as_str()) data-email-id=email.id.clone()>
+        <li class=move || format!("ch-entry ch-entry--{}", badge.get().as_str()) data-email-id=id>
             <div class="ch-entry__head">
-                <span class="ch-kind" data-kind=email.kind.as_str().to_owned()>{email.kind.label()}</span>
+                <span class="ch-kind" data-kind=move || email.with(|e| e.kind.as_str().to_owned())>
+                    {move || email.with(|e| e.kind.label())}
+                </span>
                 <StatusBadge delivery=delivery/>
             </div>
-            <p class="ch-subject" class:ch-subject--empty=!has_subject>
-                {subject.unwrap_or_else(|| text::NO_SUBJECT.to_owned())}
+            <p class="ch-subject" class:ch-subject--empty=move || subject().is_none()>
+                {move || subject().unwrap_or_else(|| text::NO_SUBJECT.to_owned())}
             </p>
             <dl class="ch-meta">
                 <div class="ch-meta__item">
                     <dt>{text::TO}</dt>
-                    <dd class="ch-recipient">{email.recipient}</dd>
+                    <dd class="ch-recipient">{move || email.with(|e| e.recipient.clone())}</dd>
                 </div>
                 <div class="ch-meta__item">
                     <dt>{text::SENT}</dt>
                     <dd>
-                        <time datetime=email.sent_at.to_rfc3339()>{local_date_time(email.sent_at, &dates)}</time>
+                        <time datetime=move || sent_at().to_rfc3339()>
+                            {move || local_date_time(sent_at(), &dates)}
+                        </time>
                     </dd>
                 </div>
             </dl>

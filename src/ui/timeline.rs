@@ -26,6 +26,10 @@ pub struct TimelineState {
     pub first: Load,
     /// The load of the next older page.
     pub older: Load,
+    /// A failed load will be retried automatically.
+    pub retrying: bool,
+    /// The browser says it is offline.
+    pub offline: bool,
 }
 
 impl TimelineState {
@@ -59,20 +63,36 @@ pub fn TimelineView(
     let loaded = move || state.with(|s| s.history.is_some());
 
     let first_status = move || {
-        state.with(|s| match &s.first {
-            Load::Loading if s.history.is_none() => Some(
-                view! {
-                    <p class="ch-status ch-status--loading" role="status">
-                        <span class="ch-spinner" aria-hidden="true"></span>
-                        {text::LOADING}
-                    </p>
-                }
-                .into_any(),
-            ),
-            Load::Failed(error) => {
-                Some(view! { <ErrorNotice error=error.clone() on_retry=on_retry/> }.into_any())
+        state.with(|s| {
+            let shown = s.history.is_some();
+            if s.offline {
+                return Some(view! { <Notice kind="offline" message=text::OFFLINE.to_owned() quiet=shown on_retry=on_retry/> }.into_any());
             }
-            _ => None,
+            match &s.first {
+                Load::Loading if !shown => Some(
+                    view! {
+                        <p class="ch-status ch-status--loading" role="status">
+                            <span class="ch-spinner" aria-hidden="true"></span>
+                            {text::LOADING}
+                        </p>
+                    }
+                    .into_any(),
+                ),
+                // What is shown stays; a passing fault only earns a quiet line.
+                Load::Failed(error) if shown && error.is_transient() => Some(
+                    view! { <Notice kind=error.as_str() message=text::REFRESH_FAILED.to_owned() quiet=true on_retry=on_retry/> }
+                        .into_any(),
+                ),
+                Load::Failed(error) => {
+                    let mut message = error.message();
+                    if s.retrying {
+                        message.push(' ');
+                        message.push_str(text::RETRYING);
+                    }
+                    Some(view! { <Notice kind=error.as_str() message=message quiet=false on_retry=on_retry/> }.into_any())
+                }
+                _ => None,
+            }
         })
     };
 
@@ -89,39 +109,59 @@ pub fn TimelineView(
         })
     };
 
-    let older = move || {
-        let has_more = state.with(|s| s.history.as_ref().is_some_and(|h| h.next_cursor.is_some()));
-        if !has_more {
-            return None;
-        }
-        Some(state.with(|s| match &s.older {
-            Load::Loading => view! {
-                <p class="ch-status ch-status--loading" role="status">
-                    <span class="ch-spinner" aria-hidden="true"></span>
-                    {text::LOADING_OLDER}
+    // One button for the whole life of "older emails", so keyboard focus stays on it
+    // while it loads, fails and is retried.
+    let has_more =
+        move || state.with(|s| s.history.as_ref().is_some_and(|h| h.next_cursor.is_some()));
+    let older_error = move || {
+        state.with(|s| match &s.older {
+            Load::Failed(error) => Some(view! {
+                <p class="ch-error ch-error__message ch-older__error" role="alert" data-error=error.as_str()>
+                    {format!("{} {}", text::OLDER_FAILED, error.message())}
                 </p>
-            }
-            .into_any(),
-            Load::Failed(error) => view! {
-                <ErrorNotice error=error.clone() on_retry=on_load_older lead=text::OLDER_FAILED/>
-            }
-            .into_any(),
-            Load::Idle => view! {
-                <button type="button" class="ch-button ch-load-older" on:click=move |_| on_load_older.run(())>
-                    {text::LOAD_OLDER}
+            }),
+            _ => None,
+        })
+    };
+    let older_loading = move || state.with(|s| s.older == Load::Loading);
+    let older_label = move || {
+        state.with(|s| match s.older {
+            Load::Loading => text::LOADING_OLDER,
+            Load::Failed(_) => text::RETRY_OLDER,
+            Load::Idle => text::LOAD_OLDER,
+        })
+    };
+    let older = move || {
+        has_more().then(|| {
+            view! {
+                {older_error}
+                <button
+                    type="button"
+                    class="ch-button ch-load-older"
+                    class:ch-retry=move || state.with(|s| matches!(s.older, Load::Failed(_)))
+                    aria-disabled=move || older_loading().to_string()
+                    on:click=move |_| {
+                        if !older_loading() {
+                            on_load_older.run(());
+                        }
+                    }
+                >
+                    <span class="ch-spinner" aria-hidden="true" hidden=move || !older_loading()></span>
+                    {older_label}
                 </button>
             }
-            .into_any(),
-        }))
+        })
     };
 
     view! {
-        <div class="ch-timeline" aria-busy=move || state.with(|s| s.first == Load::Loading).to_string()>
+        <div class="ch-timeline" aria-busy=move || state.with(|s| s.first == Load::Loading && s.history.is_none()).to_string()>
             {first_status}
             {empty}
             <ul class="ch-list" aria-label=text::LIST_LABEL hidden=move || entries.with(Vec::is_empty)>
-                <For each=move || entries.get() key=|entry: &Entry| entry.clone() let:entry>
-                    <EmailEntry entry=entry/>
+                // Keyed by email id: an email that changes is updated in place, so its
+                // item, focus and open tooltip survive a live update.
+                <For each=move || entries.get() key=|entry: &Entry| entry.email.id.clone() let:entry>
+                    <EmailRow initial=entry state=state/>
                 </For>
             </ul>
             {skipped}
@@ -130,22 +170,58 @@ pub fn TimelineView(
     }
 }
 
-/// An error the recruiter can read, with a Retry button.
+/// One row, following its email through live updates.
 #[component]
-pub fn ErrorNotice(
-    error: ApiError,
+fn EmailRow(initial: Entry, state: Signal<TimelineState>) -> impl IntoView {
+    let id = initial.email.id.clone();
+    let entry = Memo::new(move |_| {
+        state
+            .with(|s| s.history.as_ref().and_then(|h| h.get(&id)).cloned())
+            .unwrap_or_else(|| initial.clone())
+    });
+    view! { <EmailEntry entry=entry/> }
+}
+
+fn focus_widget_root(ev: &leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let root = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|button| button.closest(".ch-root").ok().flatten())
+        .and_then(|root| root.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(root) = root {
+        let _ = root.focus();
+    }
+}
+
+/// Something went wrong, what to do about it, and a Retry button. `quiet` notices (the
+/// data shown is still good) are polite status messages; the others are alerts.
+#[component]
+pub fn Notice(
+    /// A stable name of what went wrong, for the `data-error` hook.
+    kind: &'static str,
+    message: String,
+    quiet: bool,
     on_retry: Callback<()>,
-    /// A sentence before the message, saying what failed.
-    #[prop(optional)]
-    lead: Option<&'static str>,
 ) -> impl IntoView {
     view! {
-        <div class="ch-error" role="alert" data-error=error.as_str()>
-            <p class="ch-error__message">
-                {lead.map(|l| format!("{l} "))}
-                {error.message()}
-            </p>
-            <button type="button" class="ch-button ch-retry" on:click=move |_| on_retry.run(())>
+        <div
+            class="ch-error"
+            class:ch-error--quiet=quiet
+            role=if quiet { "status" } else { "alert" }
+            data-error=kind
+        >
+            <p class="ch-error__message">{message}</p>
+            <button
+                type="button"
+                class="ch-button ch-retry"
+                on:click=move |ev| {
+                    // This notice goes away while retrying; keep keyboard focus in the
+                    // widget (its root) rather than losing it to the page.
+                    focus_widget_root(&ev);
+                    on_retry.run(());
+                }
+            >
                 {text::RETRY}
             </button>
         </div>

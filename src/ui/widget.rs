@@ -1,9 +1,16 @@
-//! The Contact History widget: loads a candidate's emails and shows the timeline.
+//! The Contact History widget: loads a candidate's emails, keeps them fresh, and shows
+//! the timeline.
+//!
+//! Live behaviour: the first page is re-read every `poll_interval` while the page is
+//! visible (paused while hidden, refreshed at once when shown again); transient faults
+//! are retried with capped exponential backoff and jitter; 429 waits `Retry-After`;
+//! 401/403 and 404 stop; going offline is said, and coming back online refreshes.
 
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
+use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::AbortController;
@@ -17,38 +24,149 @@ use crate::ui::host_events::send_loaded;
 use crate::ui::timeline::{Load, TimelineState, TimelineView};
 use crate::ui::unique_id;
 
-/// A request with no answer by then is aborted and reported as a timeout.
-pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+/// How the widget keeps itself fresh.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LiveOptions {
+    /// How often the first page is re-read; `Duration::ZERO` turns polling off.
+    pub poll_interval: Duration,
+    /// A request with no answer by then is aborted and reported as a timeout.
+    pub request_timeout: Duration,
+}
+
+impl Default for LiveOptions {
+    fn default() -> LiveOptions {
+        LiveOptions {
+            poll_interval: Duration::from_secs(30),
+            request_timeout: Duration::from_secs(15),
+        }
+    }
+}
+
+/// The first automatic retry waits about this long; each further one twice as long.
+const BACKOFF_BASE: Duration = Duration::from_secs(2);
+/// No automatic retry waits longer than this.
+const BACKOFF_CAP: Duration = Duration::from_secs(120);
+
+/// The wait before automatic retry number `attempt` (1-based): exponential, capped,
+/// with "equal jitter" (between half and all of the step) so that many widgets that
+/// failed together do not retry together. `random` is in `[0, 1)`.
+pub fn backoff_delay(attempt: u32, random: f64) -> Duration {
+    let step = BACKOFF_BASE
+        .saturating_mul(1u32 << attempt.saturating_sub(1).min(16))
+        .min(BACKOFF_CAP);
+    step.mul_f64(0.5 + 0.5 * random.clamp(0.0, 1.0))
+}
 
 /// The candidate shown, for components that tell the host about it.
 #[derive(Clone, Copy)]
 pub struct CandidateContext(pub Signal<String>);
 
 /// Loads pages into the timeline state. Every request carries the generation it was
-/// started in; starting a new first-page load (another candidate, Retry) or unmounting
-/// moves the generation on and aborts what is in flight, so a late answer is never shown.
+/// started in; starting a new first-page load (another candidate, Retry, a poll) or
+/// unmounting moves the generation on and aborts what is in flight, so a late answer
+/// is never shown.
 #[derive(Clone, Copy)]
 struct Loader {
     config: StoredValue<ApiConfig>,
+    live: LiveOptions,
+    candidate: Signal<String>,
     state: RwSignal<TimelineState>,
+    /// What the polite live region says.
+    announcement: RwSignal<String>,
     generation: StoredValue<u64>,
     in_flight: StoredValue<Vec<AbortController>, LocalStorage>,
+    /// The next scheduled reload (poll or retry).
+    timer: StoredValue<Option<TimeoutHandle>>,
+    /// Failed loads in a row, for the backoff.
+    failures: StoredValue<u32>,
+    /// A scheduled reload came due while the page was hidden.
+    due_while_hidden: StoredValue<bool>,
     /// The widget's root element, from which events to the host are sent.
     root: NodeRef<leptos::html::Section>,
 }
 
+fn page_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
+}
+
+fn browser_offline() -> bool {
+    web_sys::window().is_some_and(|w| !w.navigator().on_line())
+}
+
 impl Loader {
-    fn new(
-        config: ApiConfig,
-        state: RwSignal<TimelineState>,
-        root: NodeRef<leptos::html::Section>,
-    ) -> Loader {
-        Loader {
-            config: StoredValue::new(config),
-            state,
-            generation: StoredValue::new(0),
-            in_flight: StoredValue::new_local(Vec::new()),
-            root,
+    fn is_current(self, generation: u64) -> bool {
+        self.generation.try_get_value() == Some(generation)
+    }
+
+    fn clear_timer(self) {
+        if let Some(Some(timer)) = self.timer.try_update_value(Option::take) {
+            timer.clear();
+        }
+    }
+
+    /// Stops everything: timers, requests in flight, and any answer still to come.
+    fn cancel_all(self) {
+        self.clear_timer();
+        self.generation.try_update_value(|g| *g += 1);
+        self.in_flight.try_update_value(|list| {
+            for controller in list.drain(..) {
+                controller.abort();
+            }
+        });
+    }
+
+    /// Reloads the first page after `delay`, unless something else reloads it first.
+    fn schedule(self, delay: Duration) {
+        self.clear_timer();
+        let timer = set_timeout_with_handle(move || self.due(), delay).ok();
+        self.timer.try_set_value(timer);
+    }
+
+    fn schedule_poll(self) {
+        if !self.live.poll_interval.is_zero() {
+            self.schedule(self.live.poll_interval);
+        }
+    }
+
+    /// A scheduled reload came due: do it now, or when the page is shown again.
+    fn due(self) {
+        self.timer.try_set_value(None);
+        if page_hidden() {
+            self.due_while_hidden.try_set_value(true);
+        } else {
+            self.reload();
+        }
+    }
+
+    fn reload(self) {
+        if let Some(candidate) = self.candidate.try_get_untracked() {
+            self.load_first(candidate, false);
+        }
+    }
+
+    fn on_visibility_change(self) {
+        if page_hidden() {
+            return;
+        }
+        let was_due = self.due_while_hidden.try_update_value(std::mem::take) == Some(true);
+        let polling = !self.live.poll_interval.is_zero();
+        let blocked = self.state.with_untracked(|s| {
+            matches!(
+                s.first,
+                Load::Failed(ApiError::Unauthorized | ApiError::NotFound)
+            )
+        });
+        if was_due || (polling && !blocked) {
+            self.reload();
+        }
+    }
+
+    fn on_online(self, online: bool) {
+        self.state.update(|s| s.offline = !online);
+        if online {
+            self.reload();
         }
     }
 
@@ -62,51 +180,82 @@ impl Loader {
         }
     }
 
-    fn is_current(self, generation: u64) -> bool {
-        self.generation.try_get_value() == Some(generation)
-    }
-
-    fn cancel_all(self) {
-        self.generation.try_update_value(|g| *g += 1);
-        self.in_flight.try_update_value(|list| {
-            for controller in list.drain(..) {
-                controller.abort();
-            }
-        });
-    }
-
     /// Loads the first page. `reset` forgets what was shown (another candidate);
     /// otherwise what is shown stays until the new page arrives, and stays if it fails.
     fn load_first(self, candidate: String, reset: bool) {
         self.cancel_all();
+        self.due_while_hidden.set_value(false);
         let generation = self.generation.get_value();
+        if reset {
+            self.failures.set_value(0);
+            self.announcement.set(String::new());
+        }
         self.state.update(|s| {
             if reset {
-                s.history = None;
+                *s = TimelineState::default();
             }
             s.first = Load::Loading;
             s.older = Load::Idle;
+            s.retrying = false;
         });
         spawn_local(async move {
             let result = self.fetch(&candidate, None).await;
             if !self.is_current(generation) {
                 return;
             }
-            let loaded = result.is_ok();
-            self.state.try_update(|s| match result {
-                Ok(page) => {
-                    match &mut s.history {
-                        Some(history) => history.merge_first_page(page),
-                        None => s.history = Some(History::from_first_page(page)),
-                    }
-                    s.first = Load::Idle;
-                }
-                Err(error) => s.first = Load::Failed(error),
-            });
-            if loaded {
-                self.announce_loaded(&candidate);
+            match result {
+                Ok(page) => self.first_page_arrived(&candidate, page),
+                Err(error) => self.first_page_failed(error),
             }
         });
+    }
+
+    fn first_page_arrived(self, candidate: &str, page: Page) {
+        self.failures.set_value(0);
+        let mut changes = Vec::new();
+        self.state.update(|s| {
+            match &mut s.history {
+                Some(history) => changes = history.merge_first_page(page),
+                None => s.history = Some(History::from_first_page(page)),
+            }
+            s.first = Load::Idle;
+            s.offline = false;
+        });
+        if !changes.is_empty() {
+            let said: Vec<String> = changes
+                .iter()
+                .map(|c| text::badge_change(c.kind.label(), &c.recipient, c.badge.label()))
+                .collect();
+            self.announcement.set(said.join(". "));
+        }
+        self.announce_loaded(candidate);
+        self.schedule_poll();
+    }
+
+    fn first_page_failed(self, error: ApiError) {
+        let failures = self.failures.get_value() + 1;
+        self.failures.set_value(failures);
+        let offline = browser_offline() && matches!(error, ApiError::Network | ApiError::Timeout);
+        let retry_in = match &error {
+            // Signed out, not allowed, or no such candidate: asking again will not help.
+            ApiError::Unauthorized | ApiError::NotFound => None,
+            // Coming back online reloads at once.
+            _ if offline => None,
+            ApiError::RateLimited {
+                retry_after: Some(seconds),
+            } => Some(Duration::from_secs(*seconds)),
+            error if error.is_transient() => Some(backoff_delay(failures, js_sys::Math::random())),
+            // The server answered, but not usably: try again at the normal pace.
+            _ => (!self.live.poll_interval.is_zero()).then_some(self.live.poll_interval),
+        };
+        self.state.update(|s| {
+            s.first = Load::Failed(error);
+            s.retrying = retry_in.is_some();
+            s.offline = offline;
+        });
+        if let Some(delay) = retry_in {
+            self.schedule(delay);
+        }
     }
 
     /// Loads the page after the oldest one shown.
@@ -128,7 +277,7 @@ impl Loader {
                 return;
             }
             let loaded = result.is_ok();
-            self.state.try_update(|s| match (result, &mut s.history) {
+            self.state.update(|s| match (result, &mut s.history) {
                 (Ok(page), Some(history)) => {
                     history.add_older_page(page);
                     s.older = Load::Idle;
@@ -156,7 +305,7 @@ impl Loader {
                     controller.abort();
                 }
             },
-            REQUEST_TIMEOUT,
+            self.live.request_timeout,
         )
         .ok();
         let config = self.config.get_value();
@@ -192,10 +341,26 @@ pub fn ContactHistory(
     /// The locale and time zone of dates; the browser's by default.
     #[prop(optional)]
     dates: DateSettings,
+    /// Polling and timeouts.
+    #[prop(optional)]
+    live: LiveOptions,
 ) -> impl IntoView {
     let state = RwSignal::new(TimelineState::loading());
+    let announcement = RwSignal::new(String::new());
     let root = NodeRef::new();
-    let loader = Loader::new(config, state, root);
+    let loader = Loader {
+        config: StoredValue::new(config),
+        live,
+        candidate: candidate_id,
+        state,
+        announcement,
+        generation: StoredValue::new(0),
+        in_flight: StoredValue::new_local(Vec::new()),
+        timer: StoredValue::new(None),
+        failures: StoredValue::new(0),
+        due_while_hidden: StoredValue::new(false),
+        root,
+    };
     provide_context(CandidateContext(candidate_id));
     provide_context(dates);
     // Another candidate starts afresh; a refresh of the same one keeps what is shown.
@@ -208,7 +373,17 @@ pub fn ContactHistory(
         loader.load_first(candidate.clone(), reset);
         candidate
     });
-    on_cleanup(move || loader.cancel_all());
+
+    // Page visibility and connectivity; every listener goes when the widget does.
+    let listeners = StoredValue::new_local(vec![
+        window_event_listener(ev::visibilitychange, move |_| loader.on_visibility_change()),
+        window_event_listener(ev::online, move |_| loader.on_online(true)),
+        window_event_listener(ev::offline, move |_| loader.on_online(false)),
+    ]);
+    on_cleanup(move || {
+        loader.cancel_all();
+        listeners.try_update_value(|list| list.drain(..).for_each(WindowListenerHandle::remove));
+    });
 
     let on_retry = Callback::new(move |_| loader.load_first(candidate_id.get_untracked(), false));
     let on_load_older = Callback::new(move |_| loader.load_older(candidate_id.get_untracked()));
@@ -217,11 +392,12 @@ pub fn ContactHistory(
     let labelled_by = title_id.clone();
 
     view! {
-        <section class="ch-root" aria-labelledby=labelled_by node_ref=root>
+        <section class="ch-root" aria-labelledby=labelled_by node_ref=root tabindex="-1">
             <header class="ch-header">
                 <h2 class="ch-title" id=title_id>{text::WIDGET_TITLE}</h2>
                 <span class="ch-count">{count}</span>
             </header>
+            <div class="ch-visually-hidden ch-announcer" role="status">{move || announcement.get()}</div>
             <TimelineView state=state on_retry=on_retry on_load_older=on_load_older/>
             <HelpPanel/>
         </section>
