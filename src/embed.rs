@@ -10,13 +10,15 @@
 //! ```
 //!
 //! Auto-mount reads `<div data-contact-history data-candidate-id="…" data-api-base="…">`
-//! with optional `data-auth-token`, `data-page-size`, `data-locale`, `data-time-zone`
-//! and `data-api-fixtures` (static fixture files, as the designer preview uses). The
+//! with optional `data-auth-token`, `data-page-size`, `data-locale`, `data-time-zone`,
+//! `data-poll-interval-ms` (0 turns polling off), `data-request-timeout-ms` and
+//! `data-api-fixtures` (static fixture files, as the designer preview uses). The
 //! page's query parameters `?candidate=<id>&api=<base>` override them (`api` also turns
 //! fixtures off), and `?view=gallery` shows the designer gallery instead.
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::time::Duration;
 
 use js_sys::{Object, Reflect};
 use leptos::mount::mount_to;
@@ -29,7 +31,7 @@ use crate::api::{ApiConfig, DEFAULT_PAGE_SIZE};
 use crate::text;
 use crate::ui::format::{self, DateSettings};
 use crate::ui::gallery::Gallery;
-use crate::ui::widget::ContactHistory;
+use crate::ui::widget::{ContactHistory, LiveOptions};
 
 /// Everything one widget needs, however it was configured.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,6 +39,7 @@ pub struct MountOptions {
     pub candidate_id: String,
     pub api: ApiConfig,
     pub dates: DateSettings,
+    pub live: LiveOptions,
 }
 
 /// The options `mount` accepts, with their JavaScript names.
@@ -73,6 +76,22 @@ fn required_text(options: &JsValue, name: &str) -> Result<String, JsError> {
     }
 }
 
+/// The longest interval or timeout accepted: a day, in milliseconds.
+const MAX_MS: u64 = 86_400_000;
+
+/// Reads an optional whole-number option within `min..=max`.
+fn whole_number(options: &JsValue, name: &str, min: u64, max: u64) -> Result<Option<u64>, JsError> {
+    let value = Reflect::get(options, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && *n >= min as f64 && *n <= max as f64)
+        .map(|n| Some(n as u64))
+        .ok_or_else(|| option_error(name, &format!("must be a whole number from {min} to {max}")))
+}
+
 /// Validates the options object of `mount`. Every problem names the option.
 pub fn parse_options(options: &JsValue) -> Result<MountOptions, JsError> {
     if !options.is_object() {
@@ -91,15 +110,15 @@ pub fn parse_options(options: &JsValue) -> Result<MountOptions, JsError> {
     }
     let mut api = ApiConfig::new(required_text(options, "apiBase")?);
     api.token = text_option(options, "authToken")?.filter(|t| !t.is_empty());
-    let page_size = Reflect::get(options, &"pageSize".into()).unwrap_or(JsValue::UNDEFINED);
-    if !page_size.is_undefined() && !page_size.is_null() {
-        let n = page_size
-            .as_f64()
-            .filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n <= 1000.0);
-        api.page_size = Some(
-            n.ok_or_else(|| option_error("pageSize", "must be a whole number from 1 to 1000"))?
-                as u32,
-        );
+    if let Some(n) = whole_number(options, "pageSize", 1, 1000)? {
+        api.page_size = Some(n as u32);
+    }
+    let mut live = LiveOptions::default();
+    if let Some(ms) = whole_number(options, "pollIntervalMs", 0, MAX_MS)? {
+        live.poll_interval = Duration::from_millis(ms);
+    }
+    if let Some(ms) = whole_number(options, "requestTimeoutMs", 1, MAX_MS)? {
+        live.request_timeout = Duration::from_millis(ms);
     }
     let dates = DateSettings {
         locale: text_option(options, "locale")?,
@@ -121,6 +140,7 @@ pub fn parse_options(options: &JsValue) -> Result<MountOptions, JsError> {
         candidate_id: required_text(options, "candidateId")?,
         api,
         dates,
+        live,
     })
 }
 
@@ -190,6 +210,7 @@ pub fn mount_widget(element: HtmlElement, options: MountOptions) -> Widget {
         candidate_id,
         api,
         dates,
+        live,
     } = options;
     // The signals are made inside the mount, so they belong to (and die with) its owner.
     let signals: Rc<RefCell<Option<Controls>>> = Rc::default();
@@ -199,7 +220,7 @@ pub fn mount_widget(element: HtmlElement, options: MountOptions) -> Widget {
             let candidate = RwSignal::new(candidate_id);
             let refresh = RwSignal::new(0u32);
             *signals.borrow_mut() = Some((candidate, refresh));
-            view! { <ContactHistory candidate_id=candidate config=api refresh=refresh dates=dates/> }
+            view! { <ContactHistory candidate_id=candidate config=api refresh=refresh dates=dates live=live/> }
                 .into_any()
         }
     });
@@ -234,6 +255,18 @@ fn options_for(element: &HtmlElement, query: &UrlSearchParams) -> MountOptions {
         api.base = base;
         api.fixtures = false;
     }
+    let mut live = LiveOptions::default();
+    let millis = |name: &str| {
+        attr(name)
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .filter(|ms| *ms <= MAX_MS)
+    };
+    if let Some(ms) = millis("data-poll-interval-ms") {
+        live.poll_interval = Duration::from_millis(ms);
+    }
+    if let Some(ms) = millis("data-request-timeout-ms").filter(|ms| *ms > 0) {
+        live.request_timeout = Duration::from_millis(ms);
+    }
     let mut dates = DateSettings {
         locale: attr("data-locale"),
         time_zone: attr("data-time-zone"),
@@ -246,6 +279,7 @@ fn options_for(element: &HtmlElement, query: &UrlSearchParams) -> MountOptions {
         candidate_id,
         api,
         dates,
+        live,
     }
 }
 
