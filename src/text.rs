@@ -194,3 +194,5 @@ pub const GALLERY_LOADING: &str = "Loading";
 pub const GALLERY_EMPTY: &str = "Empty";
 pub const GALLERY_ERROR: &str = "Error";
 pub const GALLERY_ENTRIES: &str = "Entries";
+pub const GALLERY_TIMELINE: &str =
+    "A timeline with every badge, older emails to load, and one email that could not be read";

@@ -167,7 +167,7 @@ pub fn Gallery() -> impl IntoView {
                 {figure(text::GALLERY_ERROR, failed)}
             </div>
             <h2 class="ch-title">{text::GALLERY_ENTRIES}</h2>
-            {figure(text::GALLERY_ENTRIES, loaded)}
+            {figure(text::GALLERY_TIMELINE, loaded)}
         </div>
     }
 }
