@@ -28,7 +28,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, UrlSearchParams};
 
 use crate::api::{ApiConfig, DEFAULT_PAGE_SIZE};
-use crate::text;
+use crate::ui::catalog;
 use crate::ui::format::{self, DateSettings};
 use crate::ui::gallery::Gallery;
 use crate::ui::widget::{ContactHistory, LiveOptions};
@@ -286,9 +286,10 @@ fn options_for(element: &HtmlElement, query: &UrlSearchParams) -> MountOptions {
 /// Shows what a mount point lacks instead of a widget.
 fn mount_notice(element: HtmlElement) {
     mount_to(element, || {
+        let t = catalog();
         view! {
             <section class="ch-root">
-                <p class="ch-status ch-error" role="alert">{text::NO_CANDIDATE}</p>
+                <p class="ch-status ch-error" role="alert">{t.no_candidate}</p>
             </section>
         }
     })

@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use contact_history::api::{emails_url, percent_encode, ApiConfig, ApiError};
+use contact_history::text::english;
 
 fn config(base: &str) -> ApiConfig {
     ApiConfig::new(base)
@@ -112,16 +113,20 @@ fn only_transient_errors_are_retried_automatically() {
 
 #[test]
 fn every_error_tells_the_recruiter_what_to_do() {
-    assert!(ApiError::Unauthorized.message().contains("Sign in again"));
+    assert!(ApiError::Unauthorized
+        .message(english())
+        .contains("Sign in again"));
     assert!(ApiError::NotFound
-        .message()
+        .message(english())
         .starts_with("Candidate not found"));
     assert!(ApiError::RateLimited {
         retry_after: Some(30)
     }
-    .message()
+    .message(english())
     .contains("30 seconds"));
-    assert!(ApiError::Unreadable.message().contains("could not read"));
+    assert!(ApiError::Unreadable
+        .message(english())
+        .contains("could not read"));
     for error in [
         ApiError::Server { status: 500 },
         ApiError::Network,
@@ -129,7 +134,8 @@ fn every_error_tells_the_recruiter_what_to_do() {
         ApiError::Refused { status: 400 },
     ] {
         assert!(
-            error.message().contains("Try again") || error.message().contains("try again"),
+            error.message(english()).contains("Try again")
+                || error.message(english()).contains("try again"),
             "{error:?}"
         );
     }

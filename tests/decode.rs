@@ -96,7 +96,10 @@ fn unknown_kinds_and_statuses_are_tolerated() {
     let e = decode_email(&json!({"id": "a", "kind": "offer_letter", "recipient": "r", "sent_at": 0, "status": "archived"})).unwrap();
     assert_eq!(e.kind, EmailKind::Other("offer_letter".into()));
     assert_eq!(e.kind.as_str(), "offer_letter");
-    assert_eq!(e.kind.label(), "Email");
+    assert_eq!(
+        contact_history::text::english().kind_label(&e.kind),
+        "Email"
+    );
     assert_eq!(e.delivery().badge, Badge::Unknown);
 }
 

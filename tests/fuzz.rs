@@ -15,7 +15,9 @@ fn arb_json() -> impl Strategy<Value = Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(Value::from),
-        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
         ".{0,12}".prop_map(Value::String),
     ];
     leaf.prop_recursive(3, 24, 6, |inner| {
@@ -50,29 +52,51 @@ fn arb_time() -> impl Strategy<Value = Value> {
 
 fn arb_event() -> impl Strategy<Value = Value> {
     (
-        arb_field(&["processed", "deferred", "delivered", "open", "click", "bounce", "dropped", "spamreport", "unsubscribe", "group_unsubscribe", "x"]),
+        arb_field(&[
+            "processed",
+            "deferred",
+            "delivered",
+            "open",
+            "click",
+            "bounce",
+            "dropped",
+            "spamreport",
+            "unsubscribe",
+            "group_unsubscribe",
+            "x",
+        ]),
         arb_time(),
         prop::option::of(arb_field(&["e1", "e2", "e3"])),
         prop::option::of(arb_field(&["bounce", "blocked"])),
         prop::option::of(any::<bool>()),
         any::<bool>(),
     )
-        .prop_map(|(kind, timestamp, id, bounce_type, machine, sendgrid_shape)| {
-            let mut event = Map::new();
-            event.insert(if sendgrid_shape { "event" } else { "type" }.into(), kind);
-            event.insert("timestamp".into(), timestamp);
-            if let Some(id) = id {
-                event.insert("sg_event_id".into(), id);
-            }
-            if let Some(bounce_type) = bounce_type {
-                event.insert(if sendgrid_shape { "type" } else { "bounce_type" }.into(), bounce_type);
-            }
-            if let Some(machine) = machine {
-                event.insert("sg_machine_open".into(), machine.into());
-            }
-            event.insert("reason".into(), json!("550 5.1.1 <b>user</b> unknown"));
-            Value::Object(event)
-        })
+        .prop_map(
+            |(kind, timestamp, id, bounce_type, machine, sendgrid_shape)| {
+                let mut event = Map::new();
+                event.insert(if sendgrid_shape { "event" } else { "type" }.into(), kind);
+                event.insert("timestamp".into(), timestamp);
+                if let Some(id) = id {
+                    event.insert("sg_event_id".into(), id);
+                }
+                if let Some(bounce_type) = bounce_type {
+                    event.insert(
+                        if sendgrid_shape {
+                            "type"
+                        } else {
+                            "bounce_type"
+                        }
+                        .into(),
+                        bounce_type,
+                    );
+                }
+                if let Some(machine) = machine {
+                    event.insert("sg_machine_open".into(), machine.into());
+                }
+                event.insert("reason".into(), json!("550 5.1.1 <b>user</b> unknown"));
+                Value::Object(event)
+            },
+        )
 }
 
 fn arb_email() -> impl Strategy<Value = Value> {

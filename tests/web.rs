@@ -113,7 +113,7 @@ async fn tooltip_is_referenced_by_the_badge_and_opens_on_focus_and_closes_on_esc
     assert!(tooltip
         .text_content()
         .unwrap()
-        .contains(Badge::Bounced.description()));
+        .contains(contact_history::text::english().badge_description(Badge::Bounced)));
 
     dispatch(&badge, "focus");
 

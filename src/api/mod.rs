@@ -4,7 +4,7 @@
 pub mod decode;
 
 use crate::model::Page;
-use crate::text;
+use crate::text::Catalog;
 
 /// How to reach the API; set by the host.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -121,16 +121,16 @@ impl ApiError {
     }
 
     /// What the recruiter is told.
-    pub fn message(&self) -> String {
+    pub fn message(&self, t: &Catalog) -> String {
         match self {
-            ApiError::Unauthorized => text::ERROR_UNAUTHORIZED.to_owned(),
-            ApiError::NotFound => text::ERROR_NOT_FOUND.to_owned(),
-            ApiError::RateLimited { retry_after } => text::error_rate_limited(*retry_after),
-            ApiError::Server { .. } => text::ERROR_SERVER.to_owned(),
-            ApiError::Refused { .. } => text::ERROR_REFUSED.to_owned(),
-            ApiError::Network => text::ERROR_NETWORK.to_owned(),
-            ApiError::Timeout => text::ERROR_TIMEOUT.to_owned(),
-            ApiError::Unreadable => text::ERROR_UNREADABLE.to_owned(),
+            ApiError::Unauthorized => t.error_unauthorized.to_owned(),
+            ApiError::NotFound => t.error_not_found.to_owned(),
+            ApiError::RateLimited { retry_after } => (t.error_rate_limited)(*retry_after),
+            ApiError::Server { .. } => t.error_server.to_owned(),
+            ApiError::Refused { .. } => t.error_refused.to_owned(),
+            ApiError::Network => t.error_network.to_owned(),
+            ApiError::Timeout => t.error_timeout.to_owned(),
+            ApiError::Unreadable => t.error_unreadable.to_owned(),
         }
     }
 

@@ -1,7 +1,5 @@
 //! The delivery badge: the one word a recruiter reads to know whether a message landed.
 
-use crate::text;
-
 /// The badge of one email, ordered by rank (the contract's table): a higher variant
 /// wins over a lower one when the evidence supports both.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -57,16 +55,6 @@ impl Badge {
             Badge::Bounced => "✕",
             Badge::Dropped => "⚠",
         }
-    }
-
-    /// The word on the badge.
-    pub fn label(self) -> &'static str {
-        text::badge_label(self)
-    }
-
-    /// What the badge means, in plain words (the tooltip).
-    pub fn description(self) -> &'static str {
-        text::badge_description(self)
     }
 
     /// Whether the message failed and the recruiter should act.

@@ -94,3 +94,21 @@ impl Event {
         }
     }
 }
+
+/// The host of a link (`https://meet.example.com/room?x` -> `meet.example.com`), to say
+/// where a click went without showing a long tracking URL.
+pub fn link_host(url: &str) -> Option<String> {
+    let rest = url
+        .trim()
+        .split_once("://")
+        .map_or(url.trim(), |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
+    let host = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next()?,
+        None => host.split(':').next()?,
+    };
+    (!host.is_empty()).then(|| host.to_lowercase())
+}

@@ -1,7 +1,5 @@
 //! What sort of email it was.
 
-use crate::text;
-
 /// The kind of an email, as the API names it. Unknown kinds are kept verbatim so the
 /// `data-kind` hook still shows what the server said, and read as a generic "Email".
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -45,10 +43,5 @@ impl EmailKind {
             EmailKind::DeadlineReminder => "deadline_reminder",
             EmailKind::Other(raw) => raw,
         }
-    }
-
-    /// The label a recruiter reads.
-    pub fn label(&self) -> &'static str {
-        text::kind_label(self)
     }
 }

@@ -5,12 +5,14 @@ mod badge;
 mod email;
 mod event;
 mod history;
+mod insight;
 mod kind;
 mod time;
 
 pub use badge::Badge;
 pub use email::{Delivery, Email, Failure};
-pub use event::{BounceType, Event, EventType};
+pub use event::{link_host, BounceType, Event, EventType};
 pub use history::{sort_newest_first, BadgeChange, Entry, History, Page};
+pub use insight::{badge_counts, delivery_alert, kinds_present, DeliveryAlert, Filter};
 pub use kind::EmailKind;
 pub use time::Timestamp;

@@ -4,7 +4,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use crate::model::{Badge, Delivery};
-use crate::text;
+use crate::ui::catalog;
 use crate::ui::unique_id;
 
 /// A focusable badge: icon (hidden from assistive tech) and word, never colour alone.
@@ -16,6 +16,7 @@ pub fn StatusBadge(
     #[prop(into)]
     delivery: Signal<Delivery>,
 ) -> impl IntoView {
+    let t = catalog();
     let badge = Memo::new(move |_| delivery.with(|d| d.badge));
     let tip_id = unique_id("ch-tip");
     let described_by = tip_id.clone();
@@ -48,9 +49,9 @@ pub fn StatusBadge(
     on_cleanup(close);
 
     let tip = move || {
-        let mut lines = vec![badge.get().description()];
+        let mut lines = vec![t.badge_description(badge.get())];
         if delivery.with(|d| d.machine_open_only) {
-            lines.push(text::MACHINE_OPEN_NOTE);
+            lines.push(t.machine_open_note);
         }
         lines
             .into_iter()
@@ -91,8 +92,8 @@ pub fn StatusBadge(
                 }
             >
                 <span class="ch-badge__icon" aria-hidden="true">{move || badge.get().icon()}</span>
-                <span class="ch-visually-hidden">{text::STATUS_PREFIX}": "</span>
-                <span class="ch-badge__label">{move || badge.get().label()}</span>
+                <span class="ch-visually-hidden">{t.status_prefix}": "</span>
+                <span class="ch-badge__label">{move || t.badge_label(badge.get())}</span>
             </button>
             <span role="tooltip" id=tip_id class="ch-tooltip" hidden=move || !open.get()>
                 {tip}
@@ -105,10 +106,11 @@ pub fn StatusBadge(
 /// panel's legend).
 #[component]
 pub fn BadgeChip(badge: Badge) -> impl IntoView {
+    let t = catalog();
     view! {
         <span class=format!("ch-badge ch-badge--{} ch-badge--static", badge.as_str())>
             <span class="ch-badge__icon" aria-hidden="true">{badge.icon()}</span>
-            <span class="ch-badge__label">{badge.label()}</span>
+            <span class="ch-badge__label">{t.badge_label(badge)}</span>
         </span>
     }
 }

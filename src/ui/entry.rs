@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::model::{Badge, Email, Entry, Failure};
-use crate::text;
 use crate::ui::badge::StatusBadge;
+use crate::ui::catalog;
 use crate::ui::format::{local_date_time, DateSettings};
 use crate::ui::host_events::{send_action, Action};
 use crate::ui::widget::CandidateContext;
@@ -20,6 +20,7 @@ pub fn EmailEntry(
     #[prop(into)]
     entry: Signal<Entry>,
 ) -> impl IntoView {
+    let t = catalog();
     let dates = use_context::<DateSettings>().unwrap_or_default();
     let id = entry.with_untracked(|e| e.email.id.clone());
     let email = Memo::new(move |_| entry.with(|e| e.email.clone()));
@@ -34,7 +35,7 @@ pub fn EmailEntry(
     let machine_note = move || {
         delivery
             .with(|d| d.machine_open_only)
-            .then(|| view! { <p class="ch-entry__note">{text::MACHINE_OPEN_NOTE}</p> })
+            .then(|| view! { <p class="ch-entry__note">{t.machine_open_note}</p> })
     };
     let sent_at = move || email.with(|e| e.sent_at);
 
@@ -42,20 +43,20 @@ pub fn EmailEntry(
         <li class=move || format!("ch-entry ch-entry--{}", badge.get().as_str()) data-email-id=id>
             <div class="ch-entry__head">
                 <span class="ch-kind" data-kind=move || email.with(|e| e.kind.as_str().to_owned())>
-                    {move || email.with(|e| e.kind.label())}
+                    {move || email.with(|e| t.kind_label(&e.kind))}
                 </span>
                 <StatusBadge delivery=delivery/>
             </div>
             <p class="ch-subject" class:ch-subject--empty=move || subject().is_none()>
-                {move || subject().unwrap_or_else(|| text::NO_SUBJECT.to_owned())}
+                {move || subject().unwrap_or_else(|| t.no_subject.to_owned())}
             </p>
             <dl class="ch-meta">
                 <div class="ch-meta__item">
-                    <dt>{text::TO}</dt>
+                    <dt>{t.to}</dt>
                     <dd class="ch-recipient">{move || email.with(|e| e.recipient.clone())}</dd>
                 </div>
                 <div class="ch-meta__item">
-                    <dt>{text::SENT}</dt>
+                    <dt>{t.sent}</dt>
                     <dd>
                         <time datetime=move || sent_at().to_rfc3339()>
                             {move || local_date_time(sent_at(), &dates)}
@@ -73,9 +74,10 @@ pub fn EmailEntry(
 /// host carries out (sent as `contact-history:action` events).
 #[component]
 fn FailureDetails(badge: Badge, failure: Failure, email: Email) -> impl IntoView {
+    let t = catalog();
     let candidate = use_context::<CandidateContext>();
     let action_button = move |action: Action, label: &'static str| {
-        let aria = text::action_label(label, email.kind.label(), &email.recipient);
+        let aria = (t.action_label)(label, t.kind_label(&email.kind), &email.recipient);
         let (id, recipient) = (email.id.clone(), email.recipient.clone());
         view! {
             <button
@@ -96,12 +98,12 @@ fn FailureDetails(badge: Badge, failure: Failure, email: Email) -> impl IntoView
     };
     let actions = view! {
         <div class="ch-actions">
-            {action_button(Action::UpdateEmail, text::ACTION_UPDATE_EMAIL)}
-            {action_button(Action::Resend, text::ACTION_RESEND)}
+            {action_button(Action::UpdateEmail, t.action_update_email)}
+            {action_button(Action::Resend, t.action_resend)}
         </div>
     };
     let kind = (badge == Badge::Bounced).then(|| {
-        let mut kind = text::bounce_kind(&failure).to_owned();
+        let mut kind = t.bounce_kind(&failure).to_owned();
         if let Some(classification) = &failure.classification {
             kind.push_str(" · ");
             kind.push_str(classification);
@@ -111,7 +113,7 @@ fn FailureDetails(badge: Badge, failure: Failure, email: Email) -> impl IntoView
     let reason = failure.reason.clone().map(|reason| {
         view! {
             <p class="ch-failure__reason">
-                <span class="ch-failure__term">{text::REASON}": "</span>
+                <span class="ch-failure__term">{t.reason}": "</span>
                 <span class="ch-failure__diagnostic">{reason}</span>
             </p>
         }
@@ -121,8 +123,8 @@ fn FailureDetails(badge: Badge, failure: Failure, email: Email) -> impl IntoView
             {kind}
             {reason}
             <p class="ch-failure__guidance">
-                <span class="ch-failure__term">{text::WHAT_TO_DO}": "</span>
-                {text::guidance(badge, &failure)}
+                <span class="ch-failure__term">{t.what_to_do}": "</span>
+                {t.guidance(badge, &failure)}
             </p>
             {actions}
         </div>

@@ -8,8 +8,8 @@ use crate::api::ApiError;
 use crate::model::{
     BounceType, Email, EmailKind, Entry, Event, EventType, History, Page, Timestamp,
 };
-use crate::text;
 use crate::ui::badge::StatusBadge;
+use crate::ui::catalog;
 use crate::ui::timeline::{Load, TimelineState, TimelineView};
 
 fn event(kind: EventType) -> Event {
@@ -109,15 +109,16 @@ pub fn sample_emails() -> Vec<Email> {
 
 #[component]
 pub fn Gallery() -> impl IntoView {
+    let t = catalog();
     let emails = sample_emails();
     let badges = emails
         .iter()
         .cloned()
         .map(Entry::from)
         .map(|entry| {
-            let mut tip = vec![entry.delivery.badge.description()];
+            let mut tip = vec![t.badge_description(entry.delivery.badge)];
             if entry.delivery.machine_open_only {
-                tip.push(text::MACHINE_OPEN_NOTE);
+                tip.push(t.machine_open_note);
             }
             view! {
                 <li class="ch-gallery__item">
@@ -158,16 +159,16 @@ pub fn Gallery() -> impl IntoView {
 
     view! {
         <div class="ch-root ch-gallery">
-            <h2 class="ch-title">{text::GALLERY_BADGES}</h2>
+            <h2 class="ch-title">{t.gallery_badges}</h2>
             <ul class="ch-gallery__badges">{badges}</ul>
-            <h2 class="ch-title">{text::GALLERY_STATES}</h2>
+            <h2 class="ch-title">{t.gallery_states}</h2>
             <div class="ch-gallery__states">
-                {figure(text::GALLERY_LOADING, TimelineState::loading())}
-                {figure(text::GALLERY_EMPTY, empty)}
-                {figure(text::GALLERY_ERROR, failed)}
+                {figure(t.gallery_loading, TimelineState::loading())}
+                {figure(t.gallery_empty, empty)}
+                {figure(t.gallery_error, failed)}
             </div>
-            <h2 class="ch-title">{text::GALLERY_ENTRIES}</h2>
-            {figure(text::GALLERY_TIMELINE, loaded)}
+            <h2 class="ch-title">{t.gallery_entries}</h2>
+            {figure(t.gallery_timeline, loaded)}
         </div>
     }
 }

@@ -4,12 +4,15 @@
 use leptos::prelude::*;
 
 use crate::model::Badge;
-use crate::text::{self, HelpTopic};
+use crate::text::HelpTopic;
 use crate::ui::badge::BadgeChip;
+use crate::ui::catalog;
 
 #[component]
 pub fn HelpPanel() -> impl IntoView {
-    let topics = text::FAQ
+    let t = catalog();
+    let topics = t
+        .faq
         .iter()
         .map(|HelpTopic { question, answer }| {
             view! {
@@ -29,7 +32,7 @@ pub fn HelpPanel() -> impl IntoView {
             view! {
                 <div class="ch-help__status">
                     <dt><BadgeChip badge=*badge/></dt>
-                    <dd>{badge.description()}</dd>
+                    <dd>{t.badge_description(*badge)}</dd>
                 </div>
             }
         })
@@ -40,19 +43,19 @@ pub fn HelpPanel() -> impl IntoView {
 
     view! {
         <details class="ch-help">
-            <summary class="ch-help__summary">{text::HELP_TITLE}</summary>
+            <summary class="ch-help__summary">{t.help_title}</summary>
             <div class="ch-help__body">
-                <h3>{text::HELP_FAQ}</h3>
+                <h3>{t.help_faq}</h3>
                 {topics}
-                <h3>{text::HELP_STATUSES}</h3>
+                <h3>{t.help_statuses}</h3>
                 <dl class="ch-help__statuses">{statuses}</dl>
-                <h3>{text::HELP_BOUNCES}</h3>
-                {list(text::BOUNCE_ADVICE)}
-                <h3>{text::HELP_TIPS}</h3>
-                <h4>{text::TIPS_REDUCE_BOUNCES}</h4>
-                {list(text::TIPS_REDUCE_BOUNCES_LIST)}
-                <h4>{text::TIPS_OPEN_RATES}</h4>
-                {list(text::TIPS_OPEN_RATES_LIST)}
+                <h3>{t.help_bounces}</h3>
+                {list(t.bounce_advice)}
+                <h3>{t.help_tips}</h3>
+                <h4>{t.tips_reduce_bounces}</h4>
+                {list(t.tips_reduce_bounces_list)}
+                <h4>{t.tips_open_rates}</h4>
+                {list(t.tips_open_rates_list)}
             </div>
         </details>
     }

@@ -16,3 +16,10 @@ pub fn unique_id(prefix: &str) -> String {
     static NEXT: AtomicU64 = AtomicU64::new(1);
     format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
+
+/// The text of the widget's language (provided as a `Lang` context; English otherwise).
+pub fn catalog() -> &'static crate::text::Catalog {
+    leptos::prelude::use_context::<crate::text::Lang>()
+        .unwrap_or_default()
+        .catalog()
+}

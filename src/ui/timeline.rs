@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::model::{Entry, History};
-use crate::text;
+use crate::ui::catalog;
 use crate::ui::entry::EmailEntry;
 
 /// The progress of one kind of request.
@@ -52,6 +52,7 @@ pub fn TimelineView(
     /// Called by "Load older emails" and by the Retry of a failed older page.
     on_load_older: Callback<()>,
 ) -> impl IntoView {
+    let t = catalog();
     let entries = Memo::new(move |_| {
         state.with(|s| {
             s.history
@@ -66,28 +67,28 @@ pub fn TimelineView(
         state.with(|s| {
             let shown = s.history.is_some();
             if s.offline {
-                return Some(view! { <Notice kind="offline" message=text::OFFLINE.to_owned() quiet=shown on_retry=on_retry/> }.into_any());
+                return Some(view! { <Notice kind="offline" message=t.offline.to_owned() quiet=shown on_retry=on_retry/> }.into_any());
             }
             match &s.first {
                 Load::Loading if !shown => Some(
                     view! {
                         <p class="ch-status ch-status--loading" role="status">
                             <span class="ch-spinner" aria-hidden="true"></span>
-                            {text::LOADING}
+                            {t.loading}
                         </p>
                     }
                     .into_any(),
                 ),
                 // What is shown stays; a passing fault only earns a quiet line.
                 Load::Failed(error) if shown && error.is_transient() => Some(
-                    view! { <Notice kind=error.as_str() message=text::REFRESH_FAILED.to_owned() quiet=true on_retry=on_retry/> }
+                    view! { <Notice kind=error.as_str() message=t.refresh_failed.to_owned() quiet=true on_retry=on_retry/> }
                         .into_any(),
                 ),
                 Load::Failed(error) => {
-                    let mut message = error.message();
+                    let mut message = error.message(t);
                     if s.retrying {
                         message.push(' ');
-                        message.push_str(text::RETRYING);
+                        message.push_str(t.retrying);
                     }
                     Some(view! { <Notice kind=error.as_str() message=message quiet=false on_retry=on_retry/> }.into_any())
                 }
@@ -99,13 +100,13 @@ pub fn TimelineView(
     let empty = move || {
         let failed = state.with(|s| matches!(s.first, Load::Failed(_)));
         (loaded() && !failed && entries.with(Vec::is_empty))
-            .then(|| view! { <p class="ch-status ch-empty">{text::EMPTY}</p> })
+            .then(|| view! { <p class="ch-status ch-empty">{t.empty}</p> })
     };
 
     let skipped = move || {
         let skipped = state.with(|s| s.history.as_ref().map_or(0, History::skipped));
         (skipped > 0).then(|| {
-            view! { <p class="ch-status ch-skipped" role="note">{text::skipped_notice(skipped)}</p> }
+            view! { <p class="ch-status ch-skipped" role="note">{(t.skipped_notice)(skipped)}</p> }
         })
     };
 
@@ -117,7 +118,7 @@ pub fn TimelineView(
         state.with(|s| match &s.older {
             Load::Failed(error) => Some(view! {
                 <p class="ch-error ch-error__message ch-older__error" role="alert" data-error=error.as_str()>
-                    {format!("{} {}", text::OLDER_FAILED, error.message())}
+                    {format!("{} {}", t.older_failed, error.message(t))}
                 </p>
             }),
             _ => None,
@@ -126,9 +127,9 @@ pub fn TimelineView(
     let older_loading = move || state.with(|s| s.older == Load::Loading);
     let older_label = move || {
         state.with(|s| match s.older {
-            Load::Loading => text::LOADING_OLDER,
-            Load::Failed(_) => text::RETRY_OLDER,
-            Load::Idle => text::LOAD_OLDER,
+            Load::Loading => t.loading_older,
+            Load::Failed(_) => t.retry_older,
+            Load::Idle => t.load_older,
         })
     };
     let older = move || {
@@ -157,7 +158,7 @@ pub fn TimelineView(
         <div class="ch-timeline" aria-busy=move || state.with(|s| s.first == Load::Loading && s.history.is_none()).to_string()>
             {first_status}
             {empty}
-            <ul class="ch-list" aria-label=text::LIST_LABEL hidden=move || entries.with(Vec::is_empty)>
+            <ul class="ch-list" aria-label=t.list_label hidden=move || entries.with(Vec::is_empty)>
                 // Keyed by email id: an email that changes is updated in place, so its
                 // item, focus and open tooltip survive a live update.
                 <For each=move || entries.get() key=|entry: &Entry| entry.email.id.clone() let:entry>
@@ -204,6 +205,7 @@ pub fn Notice(
     quiet: bool,
     on_retry: Callback<()>,
 ) -> impl IntoView {
+    let t = catalog();
     view! {
         <div
             class="ch-error"
@@ -222,7 +224,7 @@ pub fn Notice(
                     on_retry.run(());
                 }
             >
-                {text::RETRY}
+                {t.retry}
             </button>
         </div>
     }

@@ -17,7 +17,7 @@ use web_sys::AbortController;
 
 use crate::api::{self, ApiConfig, ApiError};
 use crate::model::{History, Page};
-use crate::text;
+use crate::text::{Catalog, Lang};
 use crate::ui::format::DateSettings;
 use crate::ui::help::HelpPanel;
 use crate::ui::host_events::send_loaded;
@@ -83,6 +83,8 @@ struct Loader {
     due_while_hidden: StoredValue<bool>,
     /// The widget's root element, from which events to the host are sent.
     root: NodeRef<leptos::html::Section>,
+    /// The widget's language.
+    text: &'static Catalog,
 }
 
 fn page_hidden() -> bool {
@@ -224,7 +226,10 @@ impl Loader {
         if !changes.is_empty() {
             let said: Vec<String> = changes
                 .iter()
-                .map(|c| text::badge_change(c.kind.label(), &c.recipient, c.badge.label()))
+                .map(|c| {
+                    let t = self.text;
+                    (t.badge_change)(t.kind_label(&c.kind), &c.recipient, t.badge_label(c.badge))
+                })
                 .collect();
             self.announcement.set(said.join(". "));
         }
@@ -345,6 +350,15 @@ pub fn ContactHistory(
     #[prop(optional)]
     live: LiveOptions,
 ) -> impl IntoView {
+    // The language follows the configured locale, else the browser's.
+    let lang = dates
+        .locale
+        .clone()
+        .or_else(|| web_sys::window().and_then(|w| w.navigator().language()))
+        .map(|locale| Lang::from_locale(&locale))
+        .unwrap_or_default();
+    provide_context(lang);
+    let t = lang.catalog();
     let state = RwSignal::new(TimelineState::loading());
     let announcement = RwSignal::new(String::new());
     let root = NodeRef::new();
@@ -360,6 +374,7 @@ pub fn ContactHistory(
         failures: StoredValue::new(0),
         due_while_hidden: StoredValue::new(false),
         root,
+        text: t,
     };
     provide_context(CandidateContext(candidate_id));
     provide_context(dates);
@@ -387,14 +402,14 @@ pub fn ContactHistory(
 
     let on_retry = Callback::new(move |_| loader.load_first(candidate_id.get_untracked(), false));
     let on_load_older = Callback::new(move |_| loader.load_older(candidate_id.get_untracked()));
-    let count = move || state.with(|s| s.history.as_ref().map(|h| text::showing_count(h.len())));
+    let count = move || state.with(|s| s.history.as_ref().map(|h| (t.showing_count)(h.len())));
     let title_id = unique_id("ch-title");
     let labelled_by = title_id.clone();
 
     view! {
-        <section class="ch-root" aria-labelledby=labelled_by node_ref=root tabindex="-1">
+        <section class="ch-root" lang=lang.code() aria-labelledby=labelled_by node_ref=root tabindex="-1">
             <header class="ch-header">
-                <h2 class="ch-title" id=title_id>{text::WIDGET_TITLE}</h2>
+                <h2 class="ch-title" id=title_id>{t.widget_title}</h2>
                 <span class="ch-count">{count}</span>
             </header>
             <div class="ch-visually-hidden ch-announcer" role="status">{move || announcement.get()}</div>

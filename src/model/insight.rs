@@ -1,0 +1,105 @@
+//! What a recruiter asks of a whole history: which emails match a filter, how many of
+//! each badge, and whether the candidate currently cannot be reached by email.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Badge, EmailKind, Entry, Failure};
+
+/// The recruiter's filters; an empty filter matches everything.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Badges to show; empty means every badge.
+    pub badges: BTreeSet<Badge>,
+    /// The API kind string to show; `None` means every kind.
+    pub kind: Option<String>,
+    /// Text to find in the subject or recipient, ignoring case.
+    pub text: String,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.badges.is_empty() && self.kind.is_none() && self.text.trim().is_empty()
+    }
+
+    /// Adds the badge to the filter, or removes it if it was there.
+    pub fn toggle_badge(&mut self, badge: Badge) {
+        if !self.badges.remove(&badge) {
+            self.badges.insert(badge);
+        }
+    }
+
+    pub fn matches(&self, entry: &Entry) -> bool {
+        if !self.badges.is_empty() && !self.badges.contains(&entry.delivery.badge) {
+            return false;
+        }
+        if let Some(kind) = &self.kind {
+            if entry.email.kind.as_str() != kind {
+                return false;
+            }
+        }
+        let needle = self.text.trim().to_lowercase();
+        needle.is_empty()
+            || entry.email.recipient.to_lowercase().contains(&needle)
+            || entry
+                .email
+                .subject()
+                .is_some_and(|s| s.to_lowercase().contains(&needle))
+    }
+}
+
+/// How many emails carry each badge, in badge order (only badges that occur).
+pub fn badge_counts(entries: &[Entry]) -> BTreeMap<Badge, usize> {
+    let mut counts = BTreeMap::new();
+    for entry in entries {
+        *counts.entry(entry.delivery.badge).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// The kinds present, in first-seen order.
+pub fn kinds_present(entries: &[Entry]) -> Vec<EmailKind> {
+    let mut seen = BTreeSet::new();
+    let mut kinds = Vec::new();
+    for entry in entries {
+        let kind = &entry.email.kind;
+        if seen.insert(kind.as_str()) {
+            kinds.push(kind.clone());
+        }
+    }
+    kinds
+}
+
+/// The candidate's email address cannot be relied on: the most recent email to it
+/// bounced or was dropped, and nothing sent to the candidate since was delivered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeliveryAlert {
+    pub email_id: String,
+    pub recipient: String,
+    pub badge: Badge,
+    pub failure: Failure,
+}
+
+/// The alert to show for a history (entries newest first), if any.
+pub fn delivery_alert(entries: &[Entry]) -> Option<DeliveryAlert> {
+    let mut seen_recipients = BTreeSet::new();
+    for entry in entries {
+        let badge = entry.delivery.badge;
+        // A later email reached the candidate: earlier failures are history.
+        if matches!(badge, Badge::Delivered | Badge::Opened) {
+            return None;
+        }
+        let recipient = entry.email.recipient.trim().to_lowercase();
+        if !seen_recipients.insert(recipient) {
+            continue; // not the most recent email to this address
+        }
+        if let (true, Some(failure)) = (badge.is_failure(), &entry.delivery.failure) {
+            return Some(DeliveryAlert {
+                email_id: entry.email.id.clone(),
+                recipient: entry.email.recipient.clone(),
+                badge,
+                failure: failure.clone(),
+            });
+        }
+    }
+    None
+}
