@@ -43,13 +43,15 @@ pub struct MountOptions {
 }
 
 /// The options `mount` accepts, with their JavaScript names.
-const OPTION_NAMES: [&str; 6] = [
+const OPTION_NAMES: [&str; 8] = [
     "candidateId",
     "apiBase",
     "authToken",
     "locale",
     "timeZone",
     "pageSize",
+    "pollIntervalMs",
+    "requestTimeoutMs",
 ];
 
 fn option_error(name: &str, problem: &str) -> JsError {

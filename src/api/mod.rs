@@ -152,28 +152,51 @@ impl ApiError {
 /// Fetches and decodes one page. `signal` aborts the request (timeouts, a candidate
 /// switch, unmounting); an aborted request resolves to `ApiError::Network` and the
 /// caller, which aborted it, knows to ignore it.
+///
+/// Uses the browser's `fetch` directly: the URL is sent exactly as `emails_url` builds
+/// it, and no other HTTP crate ships in the wasm.
 pub async fn fetch_page(
     config: &ApiConfig,
     candidate_id: &str,
     cursor: Option<&str>,
     signal: Option<&web_sys::AbortSignal>,
 ) -> Result<Page, ApiError> {
-    use gloo_net::http::Request;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
 
     let url = emails_url(config, candidate_id, cursor);
-    let mut request = Request::get(&url)
-        .header("Accept", "application/json")
-        .credentials(web_sys::RequestCredentials::SameOrigin)
-        .abort_signal(signal);
+    let headers = web_sys::Headers::new().map_err(|_| ApiError::Network)?;
+    headers
+        .set("Accept", "application/json")
+        .map_err(|_| ApiError::Network)?;
     if let Some(token) = config.token.as_deref().filter(|t| !t.is_empty()) {
-        request = request.header("Authorization", &format!("Bearer {token}"));
+        // A token the browser refuses as a header value cannot be sent at all.
+        headers
+            .set("Authorization", &format!("Bearer {token}"))
+            .map_err(|_| ApiError::Refused { status: 0 })?;
     }
-    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    init.set_headers(&headers);
+    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
+    init.set_signal(signal);
+    let request =
+        web_sys::Request::new_with_str_and_init(&url, &init).map_err(|_| ApiError::Network)?;
+    let window = web_sys::window().ok_or(ApiError::Network)?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(|_| ApiError::Network)?
+        .dyn_into()
+        .map_err(|_| ApiError::Network)?;
     let status = response.status();
     if !(200..300).contains(&status) {
-        let retry_after = response.headers().get("Retry-After");
+        let retry_after = response.headers().get("Retry-After").ok().flatten();
         return Err(ApiError::from_status(status, retry_after.as_deref()));
     }
-    let body = response.text().await.map_err(|_| ApiError::Network)?;
+    let body = JsFuture::from(response.text().map_err(|_| ApiError::Network)?)
+        .await
+        .map_err(|_| ApiError::Network)?
+        .as_string()
+        .ok_or(ApiError::Unreadable)?;
     decode::decode_page(&body)
 }

@@ -180,5 +180,4 @@ pub const CATALOG: Catalog = Catalog {
     gallery_empty: "Leer",
     gallery_error: "Fehler",
     gallery_entries: "Einträge",
-    gallery_timeline: "Ein Verlauf mit jedem Status, älteren E-Mails zum Nachladen und einer nicht lesbaren E-Mail",
 };

@@ -174,5 +174,4 @@ pub const CATALOG: Catalog = Catalog {
     gallery_empty: "Empty",
     gallery_error: "Error",
     gallery_entries: "Entries",
-    gallery_timeline: "A timeline with every badge, older emails to load, and one email that could not be read",
 };

@@ -169,7 +169,6 @@ pub struct Catalog {
     pub gallery_empty: &'static str,
     pub gallery_error: &'static str,
     pub gallery_entries: &'static str,
-    pub gallery_timeline: &'static str,
 }
 
 impl Catalog {

@@ -3,6 +3,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use js_sys::{Date, Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -82,4 +83,159 @@ pub fn local_date_time(at: Timestamp, settings: &DateSettings) -> String {
         .and_then(|format| format.call1(&JsValue::UNDEFINED, &date).ok())
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| at.to_rfc3339())
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Intl.RelativeTimeFormat(locales, options)`, with its RangeError caught.
+    #[wasm_bindgen(catch, js_namespace = Intl, js_name = RelativeTimeFormat)]
+    fn relative_time_format(locales: &JsValue, options: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// Calls `new Intl.<ctor>(locale, options)` (`ctor` being one of the catch-wrapped
+/// constructors above) and returns its bound `format` method.
+fn format_method(object: Result<JsValue, JsValue>) -> Option<Function> {
+    let object = object.ok()?;
+    let format: Function = Reflect::get(&object, &"format".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    Some(format.bind0(&object))
+}
+
+fn options(pairs: &[(&str, &str)], settings: &DateSettings) -> Object {
+    let options = Object::new();
+    for (key, value) in pairs {
+        let _ = Reflect::set(&options, &(*key).into(), &(*value).into());
+    }
+    if let Some(zone) = &settings.time_zone {
+        let _ = Reflect::set(&options, &"timeZone".into(), &zone.into());
+    }
+    options
+}
+
+fn locales(settings: &DateSettings) -> JsValue {
+    settings
+        .locale
+        .as_deref()
+        .map_or(JsValue::UNDEFINED, JsValue::from_str)
+}
+
+/// The formatters one widget's settings need, built once.
+struct Formatters {
+    /// `YYYY-MM-DD` of an instant in the configured time zone (en-CA writes ISO dates).
+    day_key: Option<Function>,
+    /// "Mon 30 Nov" in the configured locale.
+    day_heading: Option<Function>,
+    /// "3 hours ago", "yesterday".
+    relative: Option<Function>,
+}
+
+thread_local! {
+    static EXTRA: RefCell<HashMap<DateSettings, Rc<Formatters>>> = RefCell::new(HashMap::new());
+    static DAY_KEYS: RefCell<HashMap<(DateSettings, i64), String>> = RefCell::new(HashMap::new());
+}
+
+fn formatters(settings: &DateSettings) -> Rc<Formatters> {
+    EXTRA.with(|cell| {
+        if let Some(f) = cell.borrow().get(settings) {
+            return Rc::clone(f);
+        }
+        let day_key = options(
+            &[
+                ("year", "numeric"),
+                ("month", "2-digit"),
+                ("day", "2-digit"),
+            ],
+            settings,
+        );
+        let heading = options(
+            &[("weekday", "short"), ("day", "numeric"), ("month", "short")],
+            settings,
+        );
+        let relative = options(&[("numeric", "auto")], &DateSettings::default());
+        let f = Rc::new(Formatters {
+            day_key: format_method(date_time_format(&JsValue::from_str("en-CA"), &day_key)),
+            day_heading: format_method(date_time_format(&locales(settings), &heading)),
+            relative: format_method(relative_time_format(&locales(settings), &relative)),
+        });
+        cell.borrow_mut().insert(settings.clone(), Rc::clone(&f));
+        f
+    })
+}
+
+fn call_format(format: &Option<Function>, args: &[JsValue]) -> Option<String> {
+    let format = format.as_ref()?;
+    let result = match args {
+        [a] => format.call1(&JsValue::UNDEFINED, a),
+        [a, b] => format.call2(&JsValue::UNDEFINED, a, b),
+        _ => return None,
+    };
+    result.ok()?.as_string()
+}
+
+fn js_date(at: Timestamp) -> Date {
+    Date::new(&JsValue::from_f64(at.unix_millis() as f64))
+}
+
+/// The calendar day of an instant in the configured time zone, as `YYYY-MM-DD`.
+pub fn day_key(at: Timestamp, settings: &DateSettings) -> String {
+    let cache_key = (settings.clone(), at.unix_millis());
+    if let Some(key) = DAY_KEYS.with(|c| c.borrow().get(&cache_key).cloned()) {
+        return key;
+    }
+    let key = call_format(&formatters(settings).day_key, &[js_date(at).into()])
+        .unwrap_or_else(|| at.to_rfc3339().chars().take(10).collect());
+    DAY_KEYS.with(|c| c.borrow_mut().insert(cache_key, key.clone()));
+    key
+}
+
+fn capitalise(text: String) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => text,
+    }
+}
+
+/// "Today", "Yesterday" or "Mon 30 Nov", in the configured locale and time zone.
+pub fn day_heading(at: Timestamp, now: Timestamp, settings: &DateSettings) -> String {
+    let day = day_key(at, settings);
+    let f = formatters(settings);
+    let day_ms = 86_400_000;
+    for (offset, days_ago) in [(0, 0.0), (day_ms, -1.0)] {
+        let reference = Timestamp::from_unix_seconds((now.unix_millis() - offset) / 1000);
+        if reference.is_some_and(|r| day_key(r, settings) == day) {
+            if let Some(word) = call_format(&f.relative, &[days_ago.into(), "day".into()]) {
+                return capitalise(word);
+            }
+        }
+    }
+    call_format(&f.day_heading, &[js_date(at).into()]).unwrap_or(day)
+}
+
+/// "3 hours ago", "in 2 days", "now": how long ago `at` was, kept coarse.
+pub fn relative_time(at: Timestamp, now: Timestamp, settings: &DateSettings) -> String {
+    let seconds = (at.unix_millis() - now.unix_millis()) as f64 / 1000.0;
+    let (value, unit) = relative_unit(seconds);
+    call_format(&formatters(settings).relative, &[value.into(), unit.into()]).unwrap_or_default()
+}
+
+/// The largest whole unit for a span of seconds (negative: in the past).
+pub fn relative_unit(seconds: f64) -> (f64, &'static str) {
+    let abs = seconds.abs();
+    let units = [
+        (31_536_000.0, "year"),
+        (2_592_000.0, "month"),
+        (604_800.0, "week"),
+        (86_400.0, "day"),
+        (3_600.0, "hour"),
+        (60.0, "minute"),
+    ];
+    for (size, unit) in units {
+        if abs >= size {
+            return ((seconds / size).trunc(), unit);
+        }
+    }
+    (0.0, "second")
 }

@@ -167,8 +167,7 @@ pub fn Gallery() -> impl IntoView {
                 {figure(t.gallery_empty, empty)}
                 {figure(t.gallery_error, failed)}
             </div>
-            <h2 class="ch-title">{t.gallery_entries}</h2>
-            {figure(t.gallery_timeline, loaded)}
+            {figure(t.gallery_entries, loaded)}
         </div>
     }
 }
