@@ -13,8 +13,9 @@
 //! with optional `data-auth-token`, `data-page-size`, `data-locale`, `data-time-zone`,
 //! `data-poll-interval-ms` (0 turns polling off), `data-request-timeout-ms` and
 //! `data-api-fixtures` (static fixture files, as the designer preview uses). The
-//! page's query parameters `?candidate=<id>&api=<base>` override them (`api` also turns
-//! fixtures off), and `?view=gallery` shows the designer gallery instead.
+//! page's query parameters `?candidate=<id>&api=<base>&locale=<bcp47>&tz=<iana zone>`
+//! override them (`api` also turns fixtures off), and `?view=gallery` shows the designer
+//! gallery instead.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -270,8 +271,14 @@ fn options_for(element: &HtmlElement, query: &UrlSearchParams) -> MountOptions {
         live.request_timeout = Duration::from_millis(ms);
     }
     let mut dates = DateSettings {
-        locale: attr("data-locale"),
-        time_zone: attr("data-time-zone"),
+        locale: query
+            .get("locale")
+            .filter(|v| !v.is_empty())
+            .or_else(|| attr("data-locale")),
+        time_zone: query
+            .get("tz")
+            .filter(|v| !v.is_empty())
+            .or_else(|| attr("data-time-zone")),
     };
     // An attribute the browser cannot use falls back to the browser's own setting.
     if format::validate(&dates).is_err() {

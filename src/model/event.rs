@@ -38,6 +38,24 @@ impl EventType {
         }
     }
 
+    /// The provider's own name for the type (the `data-event` hook).
+    pub fn as_str(&self) -> &str {
+        match self {
+            EventType::Processed => "processed",
+            EventType::Deferred => "deferred",
+            EventType::Delivered => "delivered",
+            EventType::Open => "open",
+            EventType::Click => "click",
+            EventType::Bounce => "bounce",
+            EventType::Dropped => "dropped",
+            EventType::SpamReport => "spamreport",
+            EventType::Unsubscribe => "unsubscribe",
+            EventType::GroupUnsubscribe => "group_unsubscribe",
+            EventType::GroupResubscribe => "group_resubscribe",
+            EventType::Other(raw) => raw,
+        }
+    }
+
     /// Whether the contract names this type.
     pub fn is_recognised(&self) -> bool {
         !matches!(self, EventType::Other(_))

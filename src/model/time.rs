@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 
 /// An instant in UTC, kept as Unix milliseconds so that it orders, hashes and crosses
 /// into JavaScript (`Date`) without conversion.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp(i64);
 
 /// Unix seconds outside this range are treated as malformed (years -262143..262142 are

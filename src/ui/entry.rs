@@ -2,12 +2,19 @@
 
 use leptos::prelude::*;
 
-use crate::model::{Badge, Email, Entry, Failure};
+use crate::model::{
+    link_host, Badge, BounceType, Email, Entry, Event, EventType, Failure, Timestamp,
+};
+use crate::text::Catalog;
 use crate::ui::badge::StatusBadge;
-use crate::ui::catalog;
-use crate::ui::format::{local_date_time, DateSettings};
+use crate::ui::format::{local_date_time, relative_time, DateSettings};
 use crate::ui::host_events::{send_action, Action};
 use crate::ui::widget::CandidateContext;
+use crate::ui::{catalog, unique_id};
+
+/// The current time, ticking once a minute, so relative times stay fresh.
+#[derive(Clone, Copy)]
+pub struct NowContext(pub Signal<Timestamp>);
 
 /// One list item: kind, badge, subject, recipient, sent time, and for failures why and
 /// what to do. Every string from the network is rendered as text, never as HTML.
@@ -19,6 +26,12 @@ pub fn EmailEntry(
     /// The email and its derived delivery state.
     #[prop(into)]
     entry: Signal<Entry>,
+    /// The day heading shown above this entry (the first entry of each day shown).
+    #[prop(optional, into)]
+    heading: Option<Signal<Option<String>>>,
+    /// Hidden by a filter.
+    #[prop(optional, into)]
+    hidden: Option<Signal<bool>>,
 ) -> impl IntoView {
     let t = catalog();
     let dates = use_context::<DateSettings>().unwrap_or_default();
@@ -38,9 +51,26 @@ pub fn EmailEntry(
             .then(|| view! { <p class="ch-entry__note">{t.machine_open_note}</p> })
     };
     let sent_at = move || email.with(|e| e.sent_at);
+    let now = use_context::<NowContext>();
+    let relative = {
+        let dates = dates.clone();
+        move || now.map(|now| relative_time(sent_at(), now.0.get(), &dates))
+    };
+    let heading = move || {
+        heading
+            .and_then(|h| h.get())
+            .map(|text| view! { <h3 class="ch-day">{text}</h3> })
+    };
+    let event_count = Memo::new(move |_| email.with(|e| e.distinct_events().len()));
 
     view! {
-        <li class=move || format!("ch-entry ch-entry--{}", badge.get().as_str()) data-email-id=id>
+        <li
+            class=move || format!("ch-entry ch-entry--{}", badge.get().as_str())
+            data-email-id=id
+            hidden=move || hidden.is_some_and(|h| h.get())
+        >
+            {heading}
+            <div class="ch-entry__card">
             <div class="ch-entry__head">
                 <span class="ch-kind" data-kind=move || email.with(|e| e.kind.as_str().to_owned())>
                     {move || email.with(|e| t.kind_label(&e.kind))}
@@ -61,11 +91,14 @@ pub fn EmailEntry(
                         <time datetime=move || sent_at().to_rfc3339()>
                             {move || local_date_time(sent_at(), &dates)}
                         </time>
+                        <span class="ch-relative">{relative}</span>
                     </dd>
                 </div>
             </dl>
             {failure}
             {machine_note}
+            {move || (event_count.get() > 0).then(|| view! { <EventTrail email=email/> })}
+            </div>
         </li>
     }
 }
@@ -128,5 +161,110 @@ fn FailureDetails(badge: Badge, failure: Failure, email: Email) -> impl IntoView
             </p>
             {actions}
         </div>
+    }
+}
+
+/// Every distinct provider event of one email, oldest first, behind a disclosure button.
+/// The list is built only when opened: an email can carry thousands of events.
+#[component]
+fn EventTrail(email: Memo<Email>) -> impl IntoView {
+    let t = catalog();
+    let dates = use_context::<DateSettings>().unwrap_or_default();
+    let open = RwSignal::new(false);
+    let list_id = unique_id("ch-trail");
+    let controls = list_id.clone();
+    let count = move || email.with(|e| e.distinct_events().len());
+    let items = move || {
+        open.get().then(|| {
+            email.with(|e| {
+                e.distinct_events()
+                    .into_iter()
+                    .map(|event| trail_item(t, event, &dates))
+                    .collect_view()
+            })
+        })
+    };
+    view! {
+        <div class="ch-trail">
+            <button
+                type="button"
+                class="ch-trail__toggle"
+                aria-expanded=move || open.get().to_string()
+                aria-controls=controls
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <span class="ch-trail__chevron" aria-hidden="true"></span>
+                {move || if open.get() { t.trail_hide.to_owned() } else { (t.trail_show)(count()) }}
+            </button>
+            <ol class="ch-trail__list" id=list_id aria-label=t.trail_label hidden=move || !open.get()>
+                {items}
+            </ol>
+        </div>
+    }
+}
+
+/// What one event means, in the recruiter's words.
+fn event_meaning(t: &'static Catalog, event: &Event) -> String {
+    match &event.kind {
+        EventType::Processed => t.event_processed.to_owned(),
+        EventType::Deferred => t.event_deferred.to_owned(),
+        EventType::Delivered => t.event_delivered.to_owned(),
+        EventType::Open if event.machine_open => t.event_machine_open.to_owned(),
+        EventType::Open => t.event_open.to_owned(),
+        EventType::Click => t.event_click.to_owned(),
+        EventType::Bounce if event.bounce_type == Some(BounceType::Temporary) => {
+            t.event_bounce_temporary.to_owned()
+        }
+        EventType::Bounce => t.event_bounce_permanent.to_owned(),
+        EventType::Dropped => t.event_dropped.to_owned(),
+        EventType::SpamReport => t.event_spamreport.to_owned(),
+        EventType::Unsubscribe => t.event_unsubscribe.to_owned(),
+        EventType::GroupUnsubscribe => t.event_group_unsubscribe.to_owned(),
+        EventType::GroupResubscribe => t.event_group_resubscribe.to_owned(),
+        EventType::Other(raw) => (t.event_other)(raw),
+    }
+}
+
+fn trail_item(t: &'static Catalog, event: &Event, dates: &DateSettings) -> impl IntoView {
+    let time = match event.timestamp {
+        Some(at) => view! { <time class="ch-trail__time" datetime=at.to_rfc3339()>{local_date_time(at, dates)}</time> }.into_any(),
+        None => view! { <span class="ch-trail__time">{t.event_no_time}</span> }.into_any(),
+    };
+    let machine = event.kind == EventType::Open && event.machine_open;
+    let reason = event.reason.clone().map(|reason| {
+        view! {
+            <span class="ch-trail__detail">
+                <span class="ch-failure__term">{t.reason}": "</span>
+                <span class="ch-failure__diagnostic">{reason}</span>
+            </span>
+        }
+    });
+    let classification = event.bounce_classification.clone().map(|c| {
+        view! {
+            <span class="ch-trail__detail">
+                <span class="ch-failure__term">{t.classification}": "</span>
+                {c}
+            </span>
+        }
+    });
+    let link = (event.kind == EventType::Click)
+        .then(|| event.url.as_deref().and_then(link_host))
+        .flatten()
+        .map(|host| {
+            view! {
+                <span class="ch-trail__detail">
+                    <span class="ch-failure__term">{t.event_link}" "</span>
+                    {host}
+                </span>
+            }
+        });
+    view! {
+        <li class="ch-trail__event" class:ch-trail__event--machine=machine data-event=event.kind.as_str().to_owned()>
+            {time}
+            <span class="ch-trail__what">{event_meaning(t, event)}</span>
+            {reason}
+            {classification}
+            {link}
+        </li>
     }
 }

@@ -85,15 +85,16 @@ pub fn local_date_time(at: Timestamp, settings: &DateSettings) -> String {
         .unwrap_or_else(|| at.to_rfc3339())
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// `Intl.RelativeTimeFormat(locales, options)`, with its RangeError caught.
-    #[wasm_bindgen(catch, js_namespace = Intl, js_name = RelativeTimeFormat)]
-    fn relative_time_format(locales: &JsValue, options: &JsValue) -> Result<JsValue, JsValue>;
+/// `new Intl.RelativeTimeFormat(locales, options)` (it cannot be called without `new`),
+/// with any error caught.
+fn relative_time_format(locales: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into())?;
+    let constructor: Function = Reflect::get(&intl, &"RelativeTimeFormat".into())?.dyn_into()?;
+    let args = js_sys::Array::of2(locales, options);
+    Reflect::construct(&constructor, &args)
 }
 
-/// Calls `new Intl.<ctor>(locale, options)` (`ctor` being one of the catch-wrapped
-/// constructors above) and returns its bound `format` method.
+/// The bound `format` method of a freshly made `Intl` formatter.
 fn format_method(object: Result<JsValue, JsValue>) -> Option<Function> {
     let object = object.ok()?;
     let format: Function = Reflect::get(&object, &"format".into())

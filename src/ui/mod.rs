@@ -1,7 +1,9 @@
 //! The view: small components, each fed by the model. Nothing here decodes or derives.
 
+pub mod alert;
 pub mod badge;
 pub mod entry;
+pub mod filters;
 pub mod format;
 pub mod gallery;
 pub mod help;

@@ -3,10 +3,13 @@
 
 use leptos::prelude::*;
 
+use std::collections::{HashMap, HashSet};
+
 use crate::api::ApiError;
-use crate::model::{Entry, History};
+use crate::model::{Entry, Filter, History};
 use crate::ui::catalog;
-use crate::ui::entry::EmailEntry;
+use crate::ui::entry::{EmailEntry, NowContext};
+use crate::ui::format::{day_heading, day_key, DateSettings};
 
 /// The progress of one kind of request.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -51,6 +54,9 @@ pub fn TimelineView(
     on_retry: Callback<()>,
     /// Called by "Load older emails" and by the Retry of a failed older page.
     on_load_older: Callback<()>,
+    /// Which entries to show; all when absent.
+    #[prop(optional, into)]
+    filter: Option<Signal<Filter>>,
 ) -> impl IntoView {
     let t = catalog();
     let entries = Memo::new(move |_| {
@@ -62,6 +68,47 @@ pub fn TimelineView(
         })
     });
     let loaded = move || state.with(|s| s.history.is_some());
+    // The ids the filter lets through, in order. Rows that do not match are hidden,
+    // not removed, so changing a filter never rebuilds the list.
+    let visible = Memo::new(move |_| {
+        entries.with(|entries| {
+            entries
+                .iter()
+                .filter(|e| filter.is_none_or(|f| f.with(|f| f.matches(e))))
+                .map(|e| e.email.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let visible_set =
+        Memo::new(move |_| visible.with(|v| v.iter().cloned().collect::<HashSet<_>>()));
+    // A day heading above the first shown entry of each day.
+    let dates = use_context::<DateSettings>().unwrap_or_default();
+    let now = use_context::<NowContext>();
+    let headings = Memo::new(move |_| {
+        let Some(now) = now.map(|n| n.0.get()) else {
+            return HashMap::new();
+        };
+        let shown = visible_set.get();
+        let mut headings = HashMap::new();
+        let mut last_day = None;
+        entries.with(|entries| {
+            for entry in entries.iter().filter(|e| shown.contains(&e.email.id)) {
+                let day = day_key(entry.email.sent_at, &dates);
+                if last_day.as_ref() != Some(&day) {
+                    headings.insert(
+                        entry.email.id.clone(),
+                        day_heading(entry.email.sent_at, now, &dates),
+                    );
+                    last_day = Some(day);
+                }
+            }
+        });
+        headings
+    });
+    let no_match = move || {
+        (!entries.with(Vec::is_empty) && visible.with(Vec::is_empty))
+            .then(|| view! { <p class="ch-status ch-empty ch-no-match">{t.no_match}</p> })
+    };
 
     let first_status = move || {
         state.with(|s| {
@@ -162,9 +209,10 @@ pub fn TimelineView(
                 // Keyed by email id: an email that changes is updated in place, so its
                 // item, focus and open tooltip survive a live update.
                 <For each=move || entries.get() key=|entry: &Entry| entry.email.id.clone() let:entry>
-                    <EmailRow initial=entry state=state/>
+                    <EmailRow initial=entry state=state visible=visible_set headings=headings/>
                 </For>
             </ul>
+            {no_match}
             {skipped}
             <div class="ch-older">{older}</div>
         </div>
@@ -173,14 +221,27 @@ pub fn TimelineView(
 
 /// One row, following its email through live updates.
 #[component]
-fn EmailRow(initial: Entry, state: Signal<TimelineState>) -> impl IntoView {
+fn EmailRow(
+    initial: Entry,
+    state: Signal<TimelineState>,
+    visible: Memo<HashSet<String>>,
+    headings: Memo<HashMap<String, String>>,
+) -> impl IntoView {
     let id = initial.email.id.clone();
-    let entry = Memo::new(move |_| {
-        state
-            .with(|s| s.history.as_ref().and_then(|h| h.get(&id)).cloned())
-            .unwrap_or_else(|| initial.clone())
-    });
-    view! { <EmailEntry entry=entry/> }
+    let entry = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state
+                .with(|s| s.history.as_ref().and_then(|h| h.get(&id)).cloned())
+                .unwrap_or_else(|| initial.clone())
+        })
+    };
+    let hidden = {
+        let id = id.clone();
+        Memo::new(move |_| !visible.with(|v| v.contains(&id)))
+    };
+    let heading = Memo::new(move |_| headings.with(|h| h.get(&id).cloned()));
+    view! { <EmailEntry entry=entry heading=heading hidden=hidden/> }
 }
 
 fn focus_widget_root(ev: &leptos::ev::MouseEvent) {

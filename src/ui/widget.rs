@@ -16,8 +16,11 @@ use leptos::task::spawn_local;
 use web_sys::AbortController;
 
 use crate::api::{self, ApiConfig, ApiError};
-use crate::model::{History, Page};
+use crate::model::{Filter, History, Page, Timestamp};
 use crate::text::{Catalog, Lang};
+use crate::ui::alert::DeliveryAlertBanner;
+use crate::ui::entry::NowContext;
+use crate::ui::filters::FilterBar;
 use crate::ui::format::DateSettings;
 use crate::ui::help::HelpPanel;
 use crate::ui::host_events::send_loaded;
@@ -55,6 +58,10 @@ pub fn backoff_delay(attempt: u32, random: f64) -> Duration {
         .saturating_mul(1u32 << attempt.saturating_sub(1).min(16))
         .min(BACKOFF_CAP);
     step.mul_f64(0.5 + 0.5 * random.clamp(0.0, 1.0))
+}
+
+fn current_time() -> Timestamp {
+    Timestamp::from_unix_seconds((js_sys::Date::now() / 1000.0) as i64).unwrap_or_default()
 }
 
 /// The candidate shown, for components that tell the host about it.
@@ -378,6 +385,24 @@ pub fn ContactHistory(
     };
     provide_context(CandidateContext(candidate_id));
     provide_context(dates);
+    // "3 hours ago" and "Today" stay true while the tab stays open.
+    let now = RwSignal::new(current_time());
+    let clock =
+        set_interval_with_handle(move || now.set(current_time()), Duration::from_secs(60)).ok();
+    provide_context(NowContext(now.into()));
+    let filter = RwSignal::new(Filter::default());
+    let entries = Memo::new(move |_| {
+        state.with(|s| {
+            s.history
+                .as_ref()
+                .map(|h| h.entries().to_vec())
+                .unwrap_or_default()
+        })
+    });
+    let has_entries = Memo::new(move |_| !entries.with(Vec::is_empty));
+    let shown = Memo::new(move |_| {
+        filter.with(|f| entries.with(|e| e.iter().filter(|e| f.matches(e)).count()))
+    });
     // Another candidate starts afresh; a refresh of the same one keeps what is shown.
     Effect::new(move |previous: Option<String>| {
         let candidate = candidate_id.get();
@@ -396,6 +421,9 @@ pub fn ContactHistory(
         window_event_listener(ev::offline, move |_| loader.on_online(false)),
     ]);
     on_cleanup(move || {
+        if let Some(clock) = clock {
+            clock.clear();
+        }
         loader.cancel_all();
         listeners.try_update_value(|list| list.drain(..).for_each(WindowListenerHandle::remove));
     });
@@ -413,7 +441,9 @@ pub fn ContactHistory(
                 <span class="ch-count">{count}</span>
             </header>
             <div class="ch-visually-hidden ch-announcer" role="status">{move || announcement.get()}</div>
-            <TimelineView state=state on_retry=on_retry on_load_older=on_load_older/>
+            <DeliveryAlertBanner entries=entries/>
+            {move || has_entries.get().then(|| view! { <FilterBar entries=entries filter=filter shown=shown/> })}
+            <TimelineView state=state on_retry=on_retry on_load_older=on_load_older filter=filter/>
             <HelpPanel/>
         </section>
     }
