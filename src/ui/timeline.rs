@@ -244,14 +244,17 @@ fn EmailRow(
     view! { <EmailEntry entry=entry heading=heading hidden=hidden/> }
 }
 
-fn focus_widget_root(ev: &leptos::ev::MouseEvent) {
+/// The widget root around an event's target.
+fn widget_root(ev: &web_sys::Event) -> Option<web_sys::HtmlElement> {
     use wasm_bindgen::JsCast;
-    let root = ev
-        .current_target()
+    ev.current_target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|button| button.closest(".ch-root").ok().flatten())
-        .and_then(|root| root.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(root) = root {
+        .and_then(|element| element.closest(".ch-root").ok().flatten())
+        .and_then(|root| root.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
+fn focus_widget_root(ev: &web_sys::Event) {
+    if let Some(root) = widget_root(ev) {
         let _ = root.focus();
     }
 }
@@ -267,10 +270,27 @@ pub fn Notice(
     on_retry: Callback<()>,
 ) -> impl IntoView {
     let t = catalog();
+    // When the notice goes away (a retry started, or succeeded) while focus is inside
+    // it, focus moves to the widget's root instead of falling out to the page.
+    let focus_root = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    on_cleanup(move || {
+        if let Some(Some(root)) = focus_root.try_get_value() {
+            if root.is_connected() {
+                let _ = root.focus();
+            }
+        }
+    });
     view! {
         <div
             class="ch-error"
             class:ch-error--quiet=quiet
+            on:focusin=move |ev| focus_root.set_value(widget_root(&ev))
+            on:focusout=move |ev| {
+                // Focus moved elsewhere on purpose; a removal leaves no related target.
+                if ev.related_target().is_some() {
+                    focus_root.set_value(None);
+                }
+            }
             role=if quiet { "status" } else { "alert" }
             data-error=kind
         >

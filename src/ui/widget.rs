@@ -69,9 +69,10 @@ fn current_time() -> Timestamp {
 pub struct CandidateContext(pub Signal<String>);
 
 /// Loads pages into the timeline state. Every request carries the generation it was
-/// started in; starting a new first-page load (another candidate, Retry, a poll) or
-/// unmounting moves the generation on and aborts what is in flight, so a late answer
-/// is never shown.
+/// started in: another candidate or unmounting moves `generation` on and aborts every
+/// request in flight; a new first-page load (Retry, a poll, a refresh) moves
+/// `first_generation` on and aborts only the first-page request, so an older page the
+/// recruiter asked for still arrives. A late answer of a past generation is never shown.
 #[derive(Clone, Copy)]
 struct Loader {
     config: StoredValue<ApiConfig>,
@@ -81,7 +82,9 @@ struct Loader {
     /// What the polite live region says.
     announcement: RwSignal<String>,
     generation: StoredValue<u64>,
-    in_flight: StoredValue<Vec<AbortController>, LocalStorage>,
+    first_generation: StoredValue<u64>,
+    /// Requests in flight, each marked whether it is for the first page.
+    in_flight: StoredValue<Vec<(AbortController, bool)>, LocalStorage>,
     /// The next scheduled reload (poll or retry).
     timer: StoredValue<Option<TimeoutHandle>>,
     /// Failed loads in a row, for the backoff.
@@ -115,15 +118,32 @@ impl Loader {
         }
     }
 
+    /// Aborts the requests in flight (only first-page ones when `first_only`).
+    fn abort(self, first_only: bool) {
+        self.in_flight.try_update_value(|list| {
+            list.retain(|(controller, first)| {
+                let cancel = *first || !first_only;
+                if cancel {
+                    controller.abort();
+                }
+                !cancel
+            })
+        });
+    }
+
     /// Stops everything: timers, requests in flight, and any answer still to come.
     fn cancel_all(self) {
         self.clear_timer();
         self.generation.try_update_value(|g| *g += 1);
-        self.in_flight.try_update_value(|list| {
-            for controller in list.drain(..) {
-                controller.abort();
-            }
-        });
+        self.first_generation.try_update_value(|g| *g += 1);
+        self.abort(false);
+    }
+
+    /// Stops the first-page load in flight and the next scheduled one.
+    fn cancel_first(self) {
+        self.clear_timer();
+        self.first_generation.try_update_value(|g| *g += 1);
+        self.abort(true);
     }
 
     /// Reloads the first page after `delay`, unless something else reloads it first.
@@ -192,24 +212,28 @@ impl Loader {
     /// Loads the first page. `reset` forgets what was shown (another candidate);
     /// otherwise what is shown stays until the new page arrives, and stays if it fails.
     fn load_first(self, candidate: String, reset: bool) {
-        self.cancel_all();
-        self.due_while_hidden.set_value(false);
-        let generation = self.generation.get_value();
         if reset {
+            self.cancel_all();
             self.failures.set_value(0);
             self.announcement.set(String::new());
+        } else {
+            self.cancel_first();
         }
+        self.due_while_hidden.set_value(false);
+        let generation = self.generation.get_value();
+        let first_generation = self.first_generation.get_value();
         self.state.update(|s| {
             if reset {
                 *s = TimelineState::default();
             }
             s.first = Load::Loading;
-            s.older = Load::Idle;
             s.retrying = false;
         });
         spawn_local(async move {
             let result = self.fetch(&candidate, None).await;
-            if !self.is_current(generation) {
+            if !self.is_current(generation)
+                || self.first_generation.try_get_value() != Some(first_generation)
+            {
                 return;
             }
             match result {
@@ -238,7 +262,15 @@ impl Loader {
                     (t.badge_change)(t.kind_label(&c.kind), &c.recipient, t.badge_label(c.badge))
                 })
                 .collect();
-            self.announcement.set(said.join(". "));
+            // Clear first and speak once that is on screen, so the same words said twice
+            // (two changes that read alike) are still announced twice.
+            self.announcement.set(String::new());
+            let announcement = self.announcement;
+            let text = said.join(". ");
+            spawn_local(async move {
+                leptos::task::tick().await;
+                announcement.set(text);
+            });
         }
         self.announce_loaded(candidate);
         self.schedule_poll();
@@ -305,8 +337,9 @@ impl Loader {
 
     async fn fetch(self, candidate: &str, cursor: Option<String>) -> Result<Page, ApiError> {
         let controller = AbortController::new().map_err(|_| ApiError::Network)?;
+        let first = cursor.is_none();
         self.in_flight
-            .update_value(|list| list.push(controller.clone()));
+            .update_value(|list| list.push((controller.clone(), first)));
         let timed_out = Rc::new(Cell::new(false));
         let timer = set_timeout_with_handle(
             {
@@ -327,7 +360,7 @@ impl Loader {
             timer.clear();
         }
         self.in_flight
-            .try_update_value(|list| list.retain(|c| c != &controller));
+            .try_update_value(|list| list.retain(|(c, _)| c != &controller));
         if timed_out.get() {
             return Err(ApiError::Timeout);
         }
@@ -376,6 +409,7 @@ pub fn ContactHistory(
         state,
         announcement,
         generation: StoredValue::new(0),
+        first_generation: StoredValue::new(0),
         in_flight: StoredValue::new_local(Vec::new()),
         timer: StoredValue::new(None),
         failures: StoredValue::new(0),
