@@ -806,8 +806,8 @@ test.describe('Styles', () => {
       const q = (s: string) => getComputedStyle(document.querySelector(`#w1 ${s}`)!);
       return {
         loadOlderBackground: q('.ch-load-older').backgroundColor,
-        entryBackground: q('.ch-entry').backgroundColor,
-        entryRadius: q('.ch-entry').borderTopLeftRadius,
+        entryBackground: q('.ch-entry__card').backgroundColor,
+        entryRadius: q('.ch-entry__card').borderTopLeftRadius,
         rootFont: q('.ch-root').fontFamily,
       };
     });
