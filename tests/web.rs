@@ -158,7 +158,7 @@ async fn machine_only_open_tooltip_and_entry_carry_the_privacy_proxy_note() {
         machine_open: true,
         ..Event::new(EventType::Open)
     };
-    let entry = Entry::from(email("m", Some("Hi"), vec![open]));
+    let entry = std::sync::Arc::new(Entry::from(email("m", Some("Hi"), vec![open])));
     mount(&host, move || view! { <ul><EmailEntry entry=entry/></ul> });
     assert_eq!(
         host.find(".ch-badge")
@@ -176,7 +176,7 @@ async fn entry_renders_hostile_subject_and_recipient_as_text() {
     let hostile = "<img src=x onerror=alert(1)>";
     let mut e = email("x", Some(hostile), vec![]);
     e.recipient = "<b>bold</b>@example.com".into();
-    let entry = Entry::from(e);
+    let entry = std::sync::Arc::new(Entry::from(e));
     mount(&host, move || view! { <ul><EmailEntry entry=entry/></ul> });
     assert_eq!(host.text(".ch-subject"), hostile);
     assert_eq!(host.text(".ch-recipient"), "<b>bold</b>@example.com");
@@ -189,7 +189,7 @@ async fn entry_has_hooks_kind_time_and_no_subject_placeholder() {
     let host = Host::new();
     let mut e = email("em_42", None, vec![]);
     e.kind = EmailKind::Other("offer_letter".into());
-    let entry = Entry::from(e);
+    let entry = std::sync::Arc::new(Entry::from(e));
     mount(&host, move || view! { <ul><EmailEntry entry=entry/></ul> });
     assert_eq!(
         host.find("li").get_attribute("data-email-id").as_deref(),
@@ -222,7 +222,7 @@ async fn bounced_entry_explains_reason_and_what_to_do() {
         bounce_classification: Some("Reputation".into()),
         ..Event::new(EventType::Bounce)
     };
-    let entry = Entry::from(email("b", Some("Hi"), vec![bounce]));
+    let entry = std::sync::Arc::new(Entry::from(email("b", Some("Hi"), vec![bounce])));
     mount(&host, move || view! { <ul><EmailEntry entry=entry/></ul> });
     assert_eq!(
         host.text(".ch-failure__kind"),
@@ -388,4 +388,60 @@ async fn help_panel_is_closed_by_default_and_holds_the_faq() {
     assert!(text.contains("Why Delivered but not Opened?"));
     assert!(text.contains("Can I resend a bounced email?"));
     assert!(text.contains("Reduce bounces") && text.contains("Improve open rates"));
+}
+
+#[wasm_bindgen_test]
+async fn a_long_history_is_rendered_in_chunks_until_every_entry_is_shown() {
+    let host = Host::new();
+    let emails = (0..500)
+        .map(|i| {
+            let mut e = email(&format!("e{i:03}"), Some("s"), vec![]);
+            e.sent_at = Timestamp::from_unix_seconds(1_796_000_000 - i).unwrap();
+            e
+        })
+        .collect();
+    let history = History::from_first_page(Page {
+        emails,
+        next_cursor: None,
+        skipped: 0,
+    });
+    timeline(
+        &host,
+        TimelineState {
+            history: Some(history),
+            ..TimelineState::default()
+        },
+    );
+    settle().await;
+    let first = host.count("li.ch-entry");
+    assert!(
+        first < 500,
+        "the first task renders a chunk, not all ({first})"
+    );
+    // Each chunk comes in a task of its own; wait for the rest.
+    for _ in 0..200 {
+        if host.count("li.ch-entry") == 500 {
+            break;
+        }
+        let wait = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+    }
+    assert_eq!(host.count("li.ch-entry"), 500);
+    let last = host
+        .0
+        .query_selector_all("li.ch-entry")
+        .unwrap()
+        .item(499)
+        .unwrap();
+    assert_eq!(
+        last.unchecked_into::<Element>()
+            .get_attribute("data-email-id")
+            .as_deref(),
+        Some("e499")
+    );
 }

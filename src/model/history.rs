@@ -1,6 +1,7 @@
 //! The timeline of one candidate: pages merged, duplicates removed, newest first.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::{Badge, Delivery, Email, EmailKind};
 
@@ -18,6 +19,12 @@ pub struct Page {
 pub struct Entry {
     pub email: Email,
     pub delivery: Delivery,
+}
+
+impl AsRef<Entry> for Entry {
+    fn as_ref(&self) -> &Entry {
+        self
+    }
 }
 
 impl From<Email> for Entry {
@@ -38,7 +45,8 @@ pub struct BadgeChange {
 /// Everything loaded so far for one candidate.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct History {
-    entries: Vec<Entry>,
+    /// Shared, so views clone pointers rather than emails.
+    entries: Vec<Arc<Entry>>,
     /// Where older emails continue; `None` once the oldest page is loaded.
     pub next_cursor: Option<String>,
     /// Emails of the first page left out because they could not be read.
@@ -102,12 +110,12 @@ impl History {
                             },
                         ));
                     }
-                    self.entries[i] = entry;
+                    self.entries[i] = Arc::new(entry);
                 }
                 None => {
                     self.index
                         .insert(entry.email.id.clone(), self.entries.len());
-                    self.entries.push(entry);
+                    self.entries.push(Arc::new(entry));
                 }
             }
         }
@@ -122,12 +130,12 @@ impl History {
     }
 
     /// The entry of one email id.
-    pub fn get(&self, id: &str) -> Option<&Entry> {
+    pub fn get(&self, id: &str) -> Option<&Arc<Entry>> {
         self.index.get(id).map(|&i| &self.entries[i])
     }
 
     /// The entries, newest first.
-    pub fn entries(&self) -> &[Entry] {
+    pub fn entries(&self) -> &[Arc<Entry>] {
         &self.entries
     }
 
@@ -142,11 +150,9 @@ impl History {
 
 /// Newest first; emails sent at the same instant are ordered by id so the order never
 /// depends on the order the API listed them in.
-pub fn sort_newest_first(entries: &mut [Entry]) {
+pub fn sort_newest_first<E: AsRef<Entry>>(entries: &mut [E]) {
     entries.sort_by(|a, b| {
-        b.email
-            .sent_at
-            .cmp(&a.email.sent_at)
-            .then_with(|| a.email.id.cmp(&b.email.id))
+        let (a, b) = (&a.as_ref().email, &b.as_ref().email);
+        b.sent_at.cmp(&a.sent_at).then_with(|| a.id.cmp(&b.id))
     });
 }

@@ -48,19 +48,19 @@ impl Filter {
 }
 
 /// How many emails carry each badge, in badge order (only badges that occur).
-pub fn badge_counts(entries: &[Entry]) -> BTreeMap<Badge, usize> {
+pub fn badge_counts<E: AsRef<Entry>>(entries: &[E]) -> BTreeMap<Badge, usize> {
     let mut counts = BTreeMap::new();
-    for entry in entries {
+    for entry in entries.iter().map(AsRef::as_ref) {
         *counts.entry(entry.delivery.badge).or_insert(0) += 1;
     }
     counts
 }
 
 /// The kinds present, in first-seen order.
-pub fn kinds_present(entries: &[Entry]) -> Vec<EmailKind> {
+pub fn kinds_present<E: AsRef<Entry>>(entries: &[E]) -> Vec<EmailKind> {
     let mut seen = BTreeSet::new();
     let mut kinds = Vec::new();
-    for entry in entries {
+    for entry in entries.iter().map(AsRef::as_ref) {
         let kind = &entry.email.kind;
         if seen.insert(kind.as_str()) {
             kinds.push(kind.clone());
@@ -80,9 +80,9 @@ pub struct DeliveryAlert {
 }
 
 /// The alert to show for a history (entries newest first), if any.
-pub fn delivery_alert(entries: &[Entry]) -> Option<DeliveryAlert> {
+pub fn delivery_alert<E: AsRef<Entry>>(entries: &[E]) -> Option<DeliveryAlert> {
     let mut seen_recipients = BTreeSet::new();
-    for entry in entries {
+    for entry in entries.iter().map(AsRef::as_ref) {
         let badge = entry.delivery.badge;
         // A later email reached the candidate: earlier failures are history.
         if matches!(badge, Badge::Delivered | Badge::Opened) {

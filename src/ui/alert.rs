@@ -2,6 +2,8 @@
 //! dropped, and nothing sent since was delivered. It says so in plain words, with the
 //! reason and what to do, and offers to update the address (an event to the host).
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::model::{delivery_alert, Badge, Entry};
@@ -13,7 +15,7 @@ use crate::ui::widget::CandidateContext;
 pub fn DeliveryAlertBanner(
     /// Everything loaded, newest first.
     #[prop(into)]
-    entries: Signal<Vec<Entry>>,
+    entries: Signal<Vec<Arc<Entry>>>,
 ) -> impl IntoView {
     let t = catalog();
     let candidate = use_context::<CandidateContext>();

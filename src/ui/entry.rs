@@ -1,5 +1,7 @@
 //! One email in the timeline.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::model::{
@@ -25,7 +27,7 @@ pub struct NowContext(pub Signal<Timestamp>);
 pub fn EmailEntry(
     /// The email and its derived delivery state.
     #[prop(into)]
-    entry: Signal<Entry>,
+    entry: Signal<Arc<Entry>>,
     /// The day heading shown above this entry (the first entry of each day shown).
     #[prop(optional, into)]
     heading: Option<Signal<Option<String>>>,
@@ -36,13 +38,12 @@ pub fn EmailEntry(
     let t = catalog();
     let dates = use_context::<DateSettings>().unwrap_or_default();
     let id = entry.with_untracked(|e| e.email.id.clone());
-    let email = Memo::new(move |_| entry.with(|e| e.email.clone()));
     let delivery = Memo::new(move |_| entry.with(|e| e.delivery.clone()));
     let badge = Memo::new(move |_| delivery.with(|d| d.badge));
-    let subject = move || email.with(|e| e.subject().map(str::to_owned));
+    let subject = move || entry.with(|en| en.email.subject().map(str::to_owned));
     let failure = move || {
         delivery.with(|d| d.failure.clone()).map(|failure| {
-            view! { <FailureDetails badge=badge.get() failure=failure email=email.get()/> }
+            view! { <FailureDetails badge=badge.get() failure=failure email=entry.with(|en| en.email.clone())/> }
         })
     };
     let machine_note = move || {
@@ -50,7 +51,7 @@ pub fn EmailEntry(
             .with(|d| d.machine_open_only)
             .then(|| view! { <p class="ch-entry__note">{t.machine_open_note}</p> })
     };
-    let sent_at = move || email.with(|e| e.sent_at);
+    let sent_at = move || entry.with(|en| en.email.sent_at);
     let now = use_context::<NowContext>();
     let relative = {
         let dates = dates.clone();
@@ -61,7 +62,7 @@ pub fn EmailEntry(
             .and_then(|h| h.get())
             .map(|text| view! { <h3 class="ch-day">{text}</h3> })
     };
-    let event_count = Memo::new(move |_| email.with(|e| e.distinct_events().len()));
+    let event_count = Memo::new(move |_| entry.with(|en| en.email.distinct_events().len()));
 
     view! {
         <li
@@ -72,8 +73,8 @@ pub fn EmailEntry(
             {heading}
             <div class="ch-entry__card">
             <div class="ch-entry__head">
-                <span class="ch-kind" data-kind=move || email.with(|e| e.kind.as_str().to_owned())>
-                    {move || email.with(|e| t.kind_label(&e.kind))}
+                <span class="ch-kind" data-kind=move || entry.with(|en| en.email.kind.as_str().to_owned())>
+                    {move || entry.with(|en| t.kind_label(&en.email.kind))}
                 </span>
                 <StatusBadge delivery=delivery/>
             </div>
@@ -83,7 +84,7 @@ pub fn EmailEntry(
             <dl class="ch-meta">
                 <div class="ch-meta__item">
                     <dt>{t.to}</dt>
-                    <dd class="ch-recipient">{move || email.with(|e| e.recipient.clone())}</dd>
+                    <dd class="ch-recipient">{move || entry.with(|en| en.email.recipient.clone())}</dd>
                 </div>
                 <div class="ch-meta__item">
                     <dt>{t.sent}</dt>
@@ -97,7 +98,7 @@ pub fn EmailEntry(
             </dl>
             {failure}
             {machine_note}
-            {move || (event_count.get() > 0).then(|| view! { <EventTrail email=email/> })}
+            {move || (event_count.get() > 0).then(|| view! { <EventTrail entry=entry/> })}
             </div>
         </li>
     }
@@ -167,17 +168,18 @@ fn FailureDetails(badge: Badge, failure: Failure, email: Email) -> impl IntoView
 /// Every distinct provider event of one email, oldest first, behind a disclosure button.
 /// The list is built only when opened: an email can carry thousands of events.
 #[component]
-fn EventTrail(email: Memo<Email>) -> impl IntoView {
+fn EventTrail(entry: Signal<Arc<Entry>>) -> impl IntoView {
     let t = catalog();
     let dates = use_context::<DateSettings>().unwrap_or_default();
     let open = RwSignal::new(false);
     let list_id = unique_id("ch-trail");
     let controls = list_id.clone();
-    let count = move || email.with(|e| e.distinct_events().len());
+    let count = move || entry.with(|en| en.email.distinct_events().len());
     let items = move || {
         open.get().then(|| {
-            email.with(|e| {
-                e.distinct_events()
+            entry.with(|en| {
+                en.email
+                    .distinct_events()
                     .into_iter()
                     .map(|event| trail_item(t, event, &dates))
                     .collect_view()

@@ -1,6 +1,8 @@
 //! The summary above the timeline ("12 emails: 9 delivered, 2 opened, 1 bounced"),
 //! whose counts double as filters, plus a filter by kind, a text search and a reset.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::model::{badge_counts, kinds_present, Entry, Filter};
@@ -11,7 +13,7 @@ use crate::ui::{catalog, unique_id};
 pub fn FilterBar(
     /// Everything loaded, newest first.
     #[prop(into)]
-    entries: Signal<Vec<Entry>>,
+    entries: Signal<Vec<Arc<Entry>>>,
     /// The recruiter's filter.
     filter: RwSignal<Filter>,
     /// How many entries the filter lets through.
@@ -102,8 +104,14 @@ pub fn FilterBar(
                 <button
                     type="button"
                     class="ch-button ch-button--secondary ch-reset"
-                    disabled=move || !active()
-                    on:click=move |_| filter.set(Filter::default())
+                    // aria-disabled, not disabled: the button keeps keyboard focus after
+                    // it has done its work.
+                    aria-disabled=move || (!active()).to_string()
+                    on:click=move |_| {
+                        if active() {
+                            filter.set(Filter::default());
+                        }
+                    }
                 >
                     {t.reset_filters}
                 </button>

@@ -4,12 +4,44 @@
 use leptos::prelude::*;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::api::ApiError;
 use crate::model::{Entry, Filter, History};
 use crate::ui::catalog;
 use crate::ui::entry::{EmailEntry, NowContext};
 use crate::ui::format::{day_heading, day_key, DateSettings};
+
+/// Entries rendered per task.
+const RENDER_CHUNK: usize = 60;
+
+/// Runs a callback in a task of its own, soon: a `MessageChannel` message, which comes
+/// before timers and frames and lets the browser paint and handle input in between.
+struct NextTask {
+    port: web_sys::MessagePort,
+    _channel: web_sys::MessageChannel,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl NextTask {
+    fn new(callback: impl FnMut() + 'static) -> Option<NextTask> {
+        use wasm_bindgen::JsCast;
+        let channel = web_sys::MessageChannel::new().ok()?;
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(callback);
+        channel
+            .port1()
+            .set_onmessage(Some(callback.as_ref().unchecked_ref()));
+        Some(NextTask {
+            port: channel.port2(),
+            _channel: channel,
+            _callback: callback,
+        })
+    }
+
+    fn schedule(&self) {
+        let _ = self.port.post_message(&wasm_bindgen::JsValue::NULL);
+    }
+}
 
 /// The progress of one kind of request.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -68,6 +100,31 @@ pub fn TimelineView(
         })
     });
     let loaded = move || state.with(|s| s.history.is_some());
+    // A long history is rendered a chunk at a time, each in its own task, so the page
+    // stays responsive (no long main-thread task) while thousands of entries appear.
+    let limit = RwSignal::new(RENDER_CHUNK);
+    let rendered = Memo::new(move |_| {
+        let limit = limit.get();
+        entries.with(|e| e[..e.len().min(limit)].to_vec())
+    });
+    let next_chunk = StoredValue::new_local(None::<NextTask>);
+    Effect::new(move |_| {
+        let total = entries.with(Vec::len);
+        if total == 0 {
+            limit.set(RENDER_CHUNK);
+        } else if limit.get() < total {
+            next_chunk.update_value(|task| {
+                if task.is_none() {
+                    *task = NextTask::new(move || limit.update(|l| *l += RENDER_CHUNK));
+                }
+                match task {
+                    Some(task) => task.schedule(),
+                    // No way to yield: render the rest at once.
+                    None => limit.set(usize::MAX),
+                }
+            });
+        }
+    });
     // The ids the filter lets through, in order. Rows that do not match are hidden,
     // not removed, so changing a filter never rebuilds the list.
     let visible = Memo::new(move |_| {
@@ -208,7 +265,7 @@ pub fn TimelineView(
             <ul class="ch-list" aria-label=t.list_label hidden=move || entries.with(Vec::is_empty)>
                 // Keyed by email id: an email that changes is updated in place, so its
                 // item, focus and open tooltip survive a live update.
-                <For each=move || entries.get() key=|entry: &Entry| entry.email.id.clone() let:entry>
+                <For each=move || rendered.get() key=entry_key let:entry>
                     <EmailRow initial=entry state=state visible=visible_set headings=headings/>
                 </For>
             </ul>
@@ -219,10 +276,14 @@ pub fn TimelineView(
     }
 }
 
+fn entry_key(entry: &Arc<Entry>) -> String {
+    entry.email.id.clone()
+}
+
 /// One row, following its email through live updates.
 #[component]
 fn EmailRow(
-    initial: Entry,
+    initial: Arc<Entry>,
     state: Signal<TimelineState>,
     visible: Memo<HashSet<String>>,
     headings: Memo<HashMap<String, String>>,
