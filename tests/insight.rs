@@ -125,7 +125,8 @@ fn counts_by_badge_and_kinds_present() {
         .collect();
     assert_eq!(
         kinds,
-        ["interview_reminder", "email_blast", "interview_invitation"]
+        ["interview_invitation", "email_blast", "interview_reminder"],
+        "the contract's order"
     );
 }
 

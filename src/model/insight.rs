@@ -56,7 +56,8 @@ pub fn badge_counts<E: AsRef<Entry>>(entries: &[E]) -> BTreeMap<Badge, usize> {
     counts
 }
 
-/// The kinds present, in first-seen order.
+/// The kinds present, in a stable order: the contract's kinds in its order, then any
+/// others by name.
 pub fn kinds_present<E: AsRef<Entry>>(entries: &[E]) -> Vec<EmailKind> {
     let mut seen = BTreeSet::new();
     let mut kinds = Vec::new();
@@ -66,6 +67,17 @@ pub fn kinds_present<E: AsRef<Entry>>(entries: &[E]) -> Vec<EmailKind> {
             kinds.push(kind.clone());
         }
     }
+    let rank = |kind: &EmailKind| {
+        EmailKind::KNOWN
+            .iter()
+            .position(|k| k == kind)
+            .unwrap_or(EmailKind::KNOWN.len())
+    };
+    kinds.sort_by(|a, b| {
+        rank(a)
+            .cmp(&rank(b))
+            .then_with(|| a.as_str().cmp(b.as_str()))
+    });
     kinds
 }
 

@@ -62,7 +62,9 @@ pub fn EmailEntry(
             .and_then(|h| h.get())
             .map(|text| view! { <h3 class="ch-day">{text}</h3> })
     };
-    let event_count = Memo::new(move |_| entry.with(|en| en.email.distinct_events().len()));
+    // Only whether there are events decides if the trail exists; a live update that
+    // adds one keeps the same trail (open or not, focused or not).
+    let has_events = Memo::new(move |_| entry.with(|en| !en.email.events.is_empty()));
 
     view! {
         <li
@@ -98,7 +100,7 @@ pub fn EmailEntry(
             </dl>
             {failure}
             {machine_note}
-            {move || (event_count.get() > 0).then(|| view! { <EventTrail entry=entry/> })}
+            {move || has_events.get().then(|| view! { <EventTrail entry=entry/> })}
             </div>
         </li>
     }
@@ -263,6 +265,7 @@ fn trail_item(t: &'static Catalog, event: &Event, dates: &DateSettings) -> impl 
     view! {
         <li class="ch-trail__event" class:ch-trail__event--machine=machine data-event=event.kind.as_str().to_owned()>
             {time}
+            " "
             <span class="ch-trail__what">{event_meaning(t, event)}</span>
             {reason}
             {classification}

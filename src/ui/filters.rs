@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::model::{badge_counts, kinds_present, Entry, Filter};
+use crate::model::{badge_counts, kinds_present, EmailKind, Entry, Filter};
 use crate::ui::{catalog, unique_id};
 
 /// The filter bar. Shown once there is something to filter.
@@ -58,7 +58,13 @@ pub fn FilterBar(
                     let value = value.clone();
                     move || filter.with(|f| f.kind.as_deref() == Some(value.as_str()))
                 };
-                view! { <option value=value selected=selected>{t.kind_label(&kind)}</option> }
+                // Kinds the contract does not name all read "Email"; their own name
+                // tells them apart.
+                let label = match &kind {
+                    EmailKind::Other(raw) => format!("{} ({raw})", t.kind_label(&kind)),
+                    known => t.kind_label(known).to_owned(),
+                };
+                view! { <option value=value selected=selected>{label}</option> }
             })
             .collect_view()
     };

@@ -97,6 +97,30 @@ struct Loader {
     text: &'static Catalog,
 }
 
+/// Runs a state change that may reorder the list, then puts keyboard focus back where
+/// it was: the keyed list moves existing entries with `insertBefore` when new ones
+/// arrive above them, and moving the focused element blurs it.
+fn keeping_focus(update: impl FnOnce()) {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window().and_then(|w| w.document());
+    let focused = document
+        .as_ref()
+        .and_then(|d| d.active_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|e| e.closest(".ch-root").ok().flatten().is_some());
+    update();
+    if let (Some(element), Some(document)) = (focused, document) {
+        spawn_local(async move {
+            leptos::task::tick().await;
+            let still_there = element.is_connected();
+            let lost = document.active_element().as_deref() != Some(element.as_ref());
+            if still_there && lost {
+                let _ = element.focus();
+            }
+        });
+    }
+}
+
 fn page_hidden() -> bool {
     web_sys::window()
         .and_then(|w| w.document())
@@ -246,13 +270,15 @@ impl Loader {
     fn first_page_arrived(self, candidate: &str, page: Page) {
         self.failures.set_value(0);
         let mut changes = Vec::new();
-        self.state.update(|s| {
-            match &mut s.history {
-                Some(history) => changes = history.merge_first_page(page),
-                None => s.history = Some(History::from_first_page(page)),
-            }
-            s.first = Load::Idle;
-            s.offline = false;
+        keeping_focus(|| {
+            self.state.update(|s| {
+                match &mut s.history {
+                    Some(history) => changes = history.merge_first_page(page),
+                    None => s.history = Some(History::from_first_page(page)),
+                }
+                s.first = Load::Idle;
+                s.offline = false;
+            })
         });
         if !changes.is_empty() {
             let said: Vec<String> = changes
@@ -321,13 +347,15 @@ impl Loader {
                 return;
             }
             let loaded = result.is_ok();
-            self.state.update(|s| match (result, &mut s.history) {
-                (Ok(page), Some(history)) => {
-                    history.add_older_page(page);
-                    s.older = Load::Idle;
-                }
-                (Ok(_), None) => s.older = Load::Idle,
-                (Err(error), _) => s.older = Load::Failed(error),
+            keeping_focus(|| {
+                self.state.update(|s| match (result, &mut s.history) {
+                    (Ok(page), Some(history)) => {
+                        history.add_older_page(page);
+                        s.older = Load::Idle;
+                    }
+                    (Ok(_), None) => s.older = Load::Idle,
+                    (Err(error), _) => s.older = Load::Failed(error),
+                })
             });
             if loaded {
                 self.announce_loaded(&candidate);
