@@ -1,0 +1,1 @@
+__bench.start('baseline.js', false);

@@ -1,0 +1,1 @@
+__bench.start('widget.js', true);
