@@ -68,6 +68,14 @@ pub struct TimelineState {
 }
 
 impl TimelineState {
+    /// Everything loaded, newest first (shared pointers: cheap to copy).
+    pub fn entries(&self) -> Vec<Arc<Entry>> {
+        self.history
+            .as_ref()
+            .map(|h| h.entries().to_vec())
+            .unwrap_or_default()
+    }
+
     pub fn loading() -> TimelineState {
         TimelineState {
             first: Load::Loading,
@@ -89,16 +97,12 @@ pub fn TimelineView(
     /// Which entries to show; all when absent.
     #[prop(optional, into)]
     filter: Option<Signal<Filter>>,
+    /// `state`'s entries, when the caller already keeps them as a memo.
+    #[prop(optional)]
+    entries: Option<Memo<Vec<Arc<Entry>>>>,
 ) -> impl IntoView {
     let t = catalog();
-    let entries = Memo::new(move |_| {
-        state.with(|s| {
-            s.history
-                .as_ref()
-                .map(|h| h.entries().to_vec())
-                .unwrap_or_default()
-        })
-    });
+    let entries = entries.unwrap_or_else(|| Memo::new(move |_| state.with(TimelineState::entries)));
     let loaded = move || state.with(|s| s.history.is_some());
     // A long history is rendered a chunk at a time, each in its own task, so the page
     // stays responsive (no long main-thread task) while thousands of entries appear.

@@ -453,14 +453,7 @@ pub fn ContactHistory(
         set_interval_with_handle(move || now.set(current_time()), Duration::from_secs(60)).ok();
     provide_context(NowContext(now.into()));
     let filter = RwSignal::new(Filter::default());
-    let entries = Memo::new(move |_| {
-        state.with(|s| {
-            s.history
-                .as_ref()
-                .map(|h| h.entries().to_vec())
-                .unwrap_or_default()
-        })
-    });
+    let entries = Memo::new(move |_| state.with(TimelineState::entries));
     let has_entries = Memo::new(move |_| !entries.with(Vec::is_empty));
     let shown = Memo::new(move |_| {
         filter.with(|f| entries.with(|e| e.iter().filter(|e| f.matches(e)).count()))
@@ -505,7 +498,7 @@ pub fn ContactHistory(
             <div class="ch-visually-hidden ch-announcer" role="status">{move || announcement.get()}</div>
             <DeliveryAlertBanner entries=entries/>
             {move || has_entries.get().then(|| view! { <FilterBar entries=entries filter=filter shown=shown/> })}
-            <TimelineView state=state on_retry=on_retry on_load_older=on_load_older filter=filter/>
+            <TimelineView state=state on_retry=on_retry on_load_older=on_load_older filter=filter entries=entries/>
             <HelpPanel/>
         </section>
     }
