@@ -121,7 +121,6 @@ pub const CATALOG: Catalog = Catalog {
     alert_bounced: |recipient| format!("Die letzte E-Mail an {recipient} war unzustellbar. Die Kandidatin bzw. der Kandidat erhält Ihre E-Mails möglicherweise nicht."),
     alert_dropped: |recipient| format!("Die letzte E-Mail an {recipient} wurde nicht gesendet. Die Kandidatin bzw. der Kandidat erhält Ihre E-Mails möglicherweise nicht."),
 
-    day_headings_label: "Gesendet am",
 
     help_title: "Hilfe: E-Mail-Zustellung",
     help_faq: "Häufige Fragen",

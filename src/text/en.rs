@@ -115,7 +115,6 @@ pub const CATALOG: Catalog = Catalog {
     alert_bounced: |recipient| format!("The most recent email to {recipient} bounced. The candidate may not be getting your emails."),
     alert_dropped: |recipient| format!("The most recent email to {recipient} was not sent. The candidate may not be getting your emails."),
 
-    day_headings_label: "Sent on",
 
     help_title: "Help: email delivery",
     help_faq: "Frequently asked questions",

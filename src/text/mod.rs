@@ -146,9 +146,6 @@ pub struct Catalog {
     pub alert_bounced: fn(recipient: &str) -> String,
     pub alert_dropped: fn(recipient: &str) -> String,
 
-    // Time.
-    pub day_headings_label: &'static str,
-
     // Help.
     pub help_title: &'static str,
     pub help_faq: &'static str,
