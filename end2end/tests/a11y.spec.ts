@@ -1,20 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { apiPage, badgeIn, email, event, expect, mockApi, openWidget, test, widget } from './support';
+import { apiPage, badgeIn, email, event, expect, expectNoViolations, mockApi, openWidget, test, widget } from './support';
 
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** Runs axe on the page and fails with a readable list of what it found. */
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const found = results.violations.map((v) => ({
-    rule: v.id,
-    impact: v.impact,
-    help: v.help,
-    nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`),
-  }));
-  expect(found, 'axe violations').toEqual([]);
-}
 
 /** One email of each badge, failures with details, a machine open, and a next page. */
 function everyKindOfEntry() {

@@ -5,7 +5,6 @@
 // Everything the API answers is staged with `mockApi` (support.ts); "now" is pinned
 // with Playwright's clock so "Today", "Yesterday" and "2 hours ago" are deterministic.
 
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { API_BASE, apiPage, email, event, expect, settled, type ApiPage } from './support';
 
@@ -286,19 +285,8 @@ window.hostReady = true;
 // ---------------------------------------------------------------------------------
 // Accessibility.
 
-export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/** Runs axe on the page and fails with a readable list of what it found. */
-export async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const found = results.violations.map((v) => ({
-    rule: v.id,
-    impact: v.impact,
-    help: v.help,
-    nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`),
-  }));
-  expect(found, 'axe violations').toEqual([]);
-}
+// The axe check is shared with the other accessibility specs.
+export { WCAG_TAGS, expectNoViolations } from './support';
 
 /** The focused element's outline, as computed. */
 export function focusRing(page: Page) {

@@ -3,6 +3,7 @@
 // or any dialog (alert/confirm/prompt) the page opens.
 
 import { test as base, expect, type Locator, type Page, type Request } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 export { expect };
 
@@ -246,3 +247,20 @@ export const test = base.extend<{ guards: Guards }>({
     { auto: true },
   ],
 });
+
+// ---------------------------------------------------------------------------------
+// Accessibility.
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe on the page and fails with a readable list of what it found. */
+export async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const found = results.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`),
+  }));
+  expect(found, 'axe violations').toEqual([]);
+}
