@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::api::ApiError;
-use crate::model::{Entry, Filter, History};
+use crate::model::{Entry, History};
 use crate::ui::catalog;
 use crate::ui::entry::{EmailEntry, NowContext};
 use crate::ui::format::{day_heading, day_key, DateSettings};
@@ -94,9 +94,10 @@ pub fn TimelineView(
     on_retry: Callback<()>,
     /// Called by "Load older emails" and by the Retry of a failed older page.
     on_load_older: Callback<()>,
-    /// Which entries to show; all when absent.
-    #[prop(optional, into)]
-    filter: Option<Signal<Filter>>,
+    /// The ids of the entries a filter lets through; all when absent. Rows that do not
+    /// match are hidden, not removed, so changing a filter never rebuilds the list.
+    #[prop(optional)]
+    visible: Option<Memo<HashSet<String>>>,
     /// `state`'s entries, when the caller already keeps them as a memo.
     #[prop(optional)]
     entries: Option<Memo<Vec<Arc<Entry>>>>,
@@ -129,19 +130,9 @@ pub fn TimelineView(
             });
         }
     });
-    // The ids the filter lets through, in order. Rows that do not match are hidden,
-    // not removed, so changing a filter never rebuilds the list.
-    let visible = Memo::new(move |_| {
-        entries.with(|entries| {
-            entries
-                .iter()
-                .filter(|e| filter.is_none_or(|f| f.with(|f| f.matches(e))))
-                .map(|e| e.email.id.clone())
-                .collect::<Vec<_>>()
-        })
+    let visible_set = visible.unwrap_or_else(|| {
+        Memo::new(move |_| entries.with(|e| e.iter().map(|e| e.email.id.clone()).collect()))
     });
-    let visible_set =
-        Memo::new(move |_| visible.with(|v| v.iter().cloned().collect::<HashSet<_>>()));
     // A day heading above the first shown entry of each day.
     let dates = use_context::<DateSettings>().unwrap_or_default();
     let now = use_context::<NowContext>();
@@ -167,7 +158,7 @@ pub fn TimelineView(
         headings
     });
     let no_match = move || {
-        (!entries.with(Vec::is_empty) && visible.with(Vec::is_empty))
+        (!entries.with(Vec::is_empty) && visible_set.with(HashSet::is_empty))
             .then(|| view! { <p class="ch-status ch-empty ch-no-match">{t.no_match}</p> })
     };
 
