@@ -201,7 +201,36 @@ export function widget(page: Page) {
     skipped: root.locator('p.ch-skipped'),
     empty: root.locator('p.ch-empty'),
     help: root.locator('details.ch-help'),
+    showMore: root.locator('button.ch-show-more'),
   };
+}
+
+/**
+ * Scrolls the reader down to the end of the list, again and again, until `done()`:
+ * a long list renders its entries as the reader nears its end.
+ */
+export async function scrollThrough(page: Page, done: () => Promise<boolean>, timeout = 120_000) {
+  const until = Date.now() + timeout;
+  while (!(await done())) {
+    if (Date.now() > until) throw new Error(`scrolled through the list for ${timeout} ms, and it is still not done`);
+    await page.evaluate(() => document.querySelector('.ch-list-end')?.scrollIntoView({ block: 'end' }));
+    await page.waitForTimeout(50);
+  }
+}
+
+/** The number of entries in the list once it stops changing (no chunk still to come). */
+export async function steadyCount(page: Page): Promise<number> {
+  let last = -1;
+  for (;;) {
+    const count = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(document.querySelectorAll('li.ch-entry').length), 200))),
+        ),
+    );
+    if (count === last) return count;
+    last = count;
+  }
 }
 
 /** The `data-email-id`s of the entries shown, top to bottom. */

@@ -18,6 +18,7 @@ pub const CATALOG: Catalog = Catalog {
     empty: "An diese Kandidatin bzw. diesen Kandidaten wurden noch keine E-Mails gesendet",
     retry: "Erneut versuchen",
     load_older: "Ältere E-Mails laden",
+    show_more: |n| format!("Mehr anzeigen (noch {n} nicht angezeigt)"),
     retry_older: "Ältere E-Mails erneut laden",
     older_failed: "Ältere E-Mails konnten nicht geladen werden.",
     no_candidate: "Es wurde keine Kandidatin bzw. kein Kandidat angegeben, daher gibt es keinen Kontaktverlauf.",

@@ -18,6 +18,7 @@ pub const CATALOG: Catalog = Catalog {
     empty: "No emails have been sent to this candidate yet",
     retry: "Retry",
     load_older: "Load older emails",
+    show_more: |n| format!("Show more ({n} not shown yet)"),
     retry_older: "Retry loading older emails",
     older_failed: "Older emails could not be loaded.",
     no_candidate: "No candidate was given, so there is no contact history to show.",

@@ -61,6 +61,8 @@ pub struct Catalog {
     pub empty: &'static str,
     pub retry: &'static str,
     pub load_older: &'static str,
+    /// The button under a long list that shows the next entries already loaded.
+    pub show_more: fn(usize) -> String,
     pub retry_older: &'static str,
     pub older_failed: &'static str,
     pub no_candidate: &'static str,

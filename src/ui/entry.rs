@@ -31,9 +31,6 @@ pub fn EmailEntry(
     /// The day heading shown above this entry (the first entry of each day shown).
     #[prop(optional, into)]
     heading: Option<Signal<Option<String>>>,
-    /// Hidden by a filter.
-    #[prop(optional, into)]
-    hidden: Option<Signal<bool>>,
 ) -> impl IntoView {
     let t = catalog();
     let dates = use_context::<DateSettings>().unwrap_or_default();
@@ -70,7 +67,6 @@ pub fn EmailEntry(
         <li
             class=move || format!("ch-entry ch-entry--{}", badge.get().as_str())
             data-email-id=id
-            hidden=move || hidden.is_some_and(|h| h.get())
         >
             {heading}
             <div class="ch-entry__card">

@@ -13,7 +13,7 @@ use crate::ui::entry::{EmailEntry, NowContext};
 use crate::ui::format::{day_heading, day_key, DateSettings};
 
 /// Entries rendered per task.
-const RENDER_CHUNK: usize = 60;
+const RENDER_CHUNK: usize = 25;
 
 /// Runs a callback in a task of its own, soon: a `MessageChannel` message, which comes
 /// before timers and frames and lets the browser paint and handle input in between.
@@ -84,7 +84,18 @@ impl TimelineState {
     }
 }
 
+/// Entries rendered when a list is first shown: more than a tall screen holds.
+const FIRST_WINDOW: usize = 50;
+/// How many more entries each "show more" (scrolling near the end, or the button) asks for.
+const WINDOW_STEP: usize = 50;
+
 /// The list of emails with its loading, empty and error states.
+///
+/// A long history is not put into the page all at once: the list holds the newest
+/// entries the filter lets through, [`FIRST_WINDOW`] at first, and renders more, a
+/// chunk per task, as the reader nears its end (or presses "Show more"). So loading
+/// thousands of emails never blocks the host page, and the page holds the entries the
+/// reader has reached rather than every one loaded.
 #[component]
 pub fn TimelineView(
     /// What to show.
@@ -94,8 +105,7 @@ pub fn TimelineView(
     on_retry: Callback<()>,
     /// Called by "Load older emails" and by the Retry of a failed older page.
     on_load_older: Callback<()>,
-    /// The ids of the entries a filter lets through; all when absent. Rows that do not
-    /// match are hidden, not removed, so changing a filter never rebuilds the list.
+    /// The ids of the entries a filter lets through; all when absent.
     #[prop(optional)]
     visible: Option<Memo<HashSet<String>>>,
     /// `state`'s entries, when the caller already keeps them as a memo.
@@ -105,19 +115,38 @@ pub fn TimelineView(
     let t = catalog();
     let entries = entries.unwrap_or_else(|| Memo::new(move |_| state.with(TimelineState::entries)));
     let loaded = move || state.with(|s| s.history.is_some());
-    // A long history is rendered a chunk at a time, each in its own task, so the page
-    // stays responsive (no long main-thread task) while thousands of entries appear.
+    // The entries the filter lets through, newest first.
+    let shown = Memo::new(move |_| match visible {
+        Some(visible) => visible.with(|v| {
+            entries.with(|e| {
+                e.iter()
+                    .filter(|e| v.contains(&e.email.id))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        }),
+        None => entries.get(),
+    });
+    // How many of them the reader has asked for, and how many are rendered so far.
+    let wanted = RwSignal::new(FIRST_WINDOW);
     let limit = RwSignal::new(RENDER_CHUNK);
     let rendered = Memo::new(move |_| {
         let limit = limit.get();
-        entries.with(|e| e[..e.len().min(limit)].to_vec())
+        shown.with(|e| e[..e.len().min(limit)].to_vec())
     });
+    let more = Memo::new(move |_| shown.with(Vec::len).saturating_sub(limit.get()));
     let next_chunk = StoredValue::new_local(None::<NextTask>);
+    let end_marker = NodeRef::<leptos::html::Div>::new();
+    let near_end = StoredValue::new_local(None::<NearEnd>);
     Effect::new(move |_| {
-        let total = entries.with(Vec::len);
-        if total == 0 {
+        if entries.with(Vec::is_empty) {
+            // Another candidate (or none yet): start again from the top.
+            wanted.set(FIRST_WINDOW);
             limit.set(RENDER_CHUNK);
-        } else if limit.get() < total {
+            return;
+        }
+        let goal = shown.with(Vec::len).min(wanted.get());
+        if limit.get() < goal {
             next_chunk.update_value(|task| {
                 if task.is_none() {
                     *task = NextTask::new(move || limit.update(|l| *l += RENDER_CHUNK));
@@ -125,13 +154,27 @@ pub fn TimelineView(
                 match task {
                     Some(task) => task.schedule(),
                     // No way to yield: render the rest at once.
-                    None => limit.set(usize::MAX),
+                    None => limit.set(goal),
                 }
             });
+        } else if more.get_untracked() > 0 {
+            // Caught up: if the end of the list is still near the viewport, ask again.
+            near_end.with_value(|n| n.as_ref().map(NearEnd::recheck));
         }
     });
-    let visible_set = visible.unwrap_or_else(|| {
-        Memo::new(move |_| entries.with(|e| e.iter().map(|e| e.email.id.clone()).collect()))
+    // Asks for more entries when the end of the list comes near the viewport.
+    Effect::new(move |_| {
+        if let Some(marker) = end_marker.get() {
+            let ask = move || {
+                if limit.get_untracked() >= wanted.get_untracked() && more.get_untracked() > 0 {
+                    wanted.set(limit.get_untracked() + WINDOW_STEP);
+                }
+            };
+            near_end.set_value(NearEnd::new(&marker, ask));
+        }
+    });
+    on_cleanup(move || {
+        near_end.try_update_value(|n| n.take().map(|n| n.observer.disconnect()));
     });
     // A day heading above the first shown entry of each day.
     let dates = use_context::<DateSettings>().unwrap_or_default();
@@ -140,11 +183,10 @@ pub fn TimelineView(
         let Some(now) = now.map(|n| n.0.get()) else {
             return HashMap::new();
         };
-        let shown = visible_set.get();
         let mut headings = HashMap::new();
         let mut last_day = None;
-        entries.with(|entries| {
-            for entry in entries.iter().filter(|e| shown.contains(&e.email.id)) {
+        rendered.with(|entries| {
+            for entry in entries {
                 let day = day_key(entry.email.sent_at, &dates);
                 if last_day.as_ref() != Some(&day) {
                     headings.insert(
@@ -157,8 +199,25 @@ pub fn TimelineView(
         });
         headings
     });
+    // Each rendered row follows its own email: a live update sets the signals of the
+    // rows whose email changed, and no other row runs any code.
+    let rows = StoredValue::new(HashMap::<String, RwSignal<Arc<Entry>>>::new());
+    Effect::new(move |_| {
+        state.with(|s| {
+            let Some(history) = &s.history else { return };
+            rows.with_value(|rows| {
+                for (id, row) in rows {
+                    if let Some(entry) = history.get(id) {
+                        if row.with_untracked(|old| old != entry) {
+                            row.set(Arc::clone(entry));
+                        }
+                    }
+                }
+            });
+        })
+    });
     let no_match = move || {
-        (!entries.with(Vec::is_empty) && visible_set.with(HashSet::is_empty))
+        (!entries.with(Vec::is_empty) && shown.with(Vec::is_empty))
             .then(|| view! { <p class="ch-status ch-empty ch-no-match">{t.no_match}</p> })
     };
 
@@ -261,9 +320,16 @@ pub fn TimelineView(
                 // Keyed by email id: an email that changes is updated in place, so its
                 // item, focus and open tooltip survive a live update.
                 <For each=move || rendered.get() key=entry_key let:entry>
-                    <EmailRow initial=entry state=state visible=visible_set headings=headings/>
+                    <EmailRow initial=entry rows=rows headings=headings/>
                 </For>
             </ul>
+            <div class="ch-list-end" node_ref=end_marker aria-hidden="true"></div>
+            {move || (more.get() > 0).then(|| view! {
+                <button type="button" class="ch-button ch-button--secondary ch-show-more"
+                    on:click=move |_| wanted.set(limit.get_untracked().max(wanted.get_untracked()) + WINDOW_STEP)>
+                    {move || (t.show_more)(more.get())}
+                </button>
+            })}
             {no_match}
             {skipped}
             <div class="ch-older">{older}</div>
@@ -275,29 +341,78 @@ fn entry_key(entry: &Arc<Entry>) -> String {
     entry.email.id.clone()
 }
 
-/// One row, following its email through live updates.
+/// One row, following its email through live updates (see `rows` in [`TimelineView`]).
 #[component]
 fn EmailRow(
     initial: Arc<Entry>,
-    state: Signal<TimelineState>,
-    visible: Memo<HashSet<String>>,
+    rows: StoredValue<HashMap<String, RwSignal<Arc<Entry>>>>,
     headings: Memo<HashMap<String, String>>,
 ) -> impl IntoView {
     let id = initial.email.id.clone();
-    let entry = {
+    let entry = RwSignal::new(initial);
+    rows.update_value(|rows| {
+        rows.insert(id.clone(), entry);
+    });
+    {
         let id = id.clone();
-        Memo::new(move |_| {
-            state
-                .with(|s| s.history.as_ref().and_then(|h| h.get(&id)).cloned())
-                .unwrap_or_else(|| initial.clone())
-        })
-    };
-    let hidden = {
-        let id = id.clone();
-        Memo::new(move |_| !visible.with(|v| v.contains(&id)))
-    };
+        on_cleanup(move || {
+            rows.try_update_value(|rows| {
+                // A row of the same id may already have replaced this one.
+                if rows.get(&id) == Some(&entry) {
+                    rows.remove(&id);
+                }
+            });
+        });
+    }
     let heading = Memo::new(move |_| headings.with(|h| h.get(&id).cloned()));
-    view! { <EmailEntry entry=entry heading=heading hidden=hidden/> }
+    view! { <EmailEntry entry=entry heading=heading/> }
+}
+
+/// Watches an element near the end of the list and calls back while it is within a
+/// screen's height of the viewport (of the page, and of any scrolling box around it).
+struct NearEnd {
+    observer: web_sys::IntersectionObserver,
+    target: web_sys::Element,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl NearEnd {
+    fn new(target: &web_sys::Element, mut near: impl FnMut() + 'static) -> Option<NearEnd> {
+        use wasm_bindgen::JsCast;
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+            move |records: js_sys::Array| {
+                let intersecting = records.iter().any(|r| {
+                    r.dyn_into::<web_sys::IntersectionObserverEntry>()
+                        .is_ok_and(|r| r.is_intersecting())
+                });
+                if intersecting {
+                    near();
+                }
+            },
+        );
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin("0px 0px 100% 0px");
+        // Also reach past the edge of a scrolling box the host put the widget in
+        // (browsers without `scrollMargin` ignore it).
+        let _ = js_sys::Reflect::set(&options, &"scrollMargin".into(), &"0px 0px 100% 0px".into());
+        let observer = web_sys::IntersectionObserver::new_with_options(
+            callback.as_ref().unchecked_ref(),
+            &options,
+        )
+        .ok()?;
+        observer.observe(target);
+        Some(NearEnd {
+            observer,
+            target: target.clone(),
+            _callback: callback,
+        })
+    }
+
+    /// Asks again: observing anew reports the element's current state.
+    fn recheck(&self) {
+        self.observer.unobserve(&self.target);
+        self.observer.observe(&self.target);
+    }
 }
 
 /// The widget root around an event's target.
