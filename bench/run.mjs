@@ -147,7 +147,7 @@ function apiFor(size, pageSize) {
 }
 
 /** One page load of `impl` with history `api`; with `badge`, then one badge change. */
-async function measure(browser, origin, impl, api, { badge, pageSize }) {
+async function measure(browser, origin, impl, api, { badge, showAll, pageSize }) {
   const context = await browser.newContext({
     locale: 'en-GB',
     timezoneId: 'UTC',
@@ -168,8 +168,8 @@ async function measure(browser, origin, impl, api, { badge, pageSize }) {
   try {
     await page.goto(`${origin}/bench/${impl}.html?candidate=${api.candidate}&pageSize=${pageSize}&total=${api.size}`);
     const pages = await page.evaluate(([total, size]) => window.__bench.loadAll(total, size), [api.size, pageSize]);
-    const count = await page.evaluate(() => window.__bench.count());
-    if (count !== api.size) throw new Error(`${impl} shows ${count} of ${api.size} emails`);
+    const count = await page.evaluate(() => window.__bench.loaded());
+    if (count !== api.size) throw new Error(`${impl} has loaded ${count} of ${api.size} emails`);
     const first = pages[0];
     const last = pages[pages.length - 1];
     const sample = await page.evaluate(
@@ -182,6 +182,7 @@ async function measure(browser, origin, impl, api, { badge, pageSize }) {
           longestFirst: B.longest(0, B.marks.firstPagePaint),
           longestRender: B.longest(first.loaded, last.painted),
           domNodes: document.getElementsByTagName('*').length,
+          entriesInDom: B.count(),
         };
       },
       { first, last },
@@ -197,6 +198,18 @@ async function measure(browser, origin, impl, api, { badge, pageSize }) {
       window.gc?.();
       return { jsHeap: performance.memory?.usedJSHeapSize ?? null, wasm: window.__app.wasmBytes() };
     });
+    if (showAll) {
+      // Every loaded entry into the DOM (the widget renders a window; the baseline has
+      // built them all already), then the badge change below runs on the full list.
+      const t = await page.evaluate(async () => {
+        const B = window.__bench;
+        const times = await B.showAll();
+        return { ...times, count: B.count(), longest: B.longest(times.start, times.painted) };
+      });
+      if (t.count !== api.size) throw new Error(`${impl} shows ${t.count} of ${api.size} emails after Show more`);
+      sample.showAll = { ms: t.painted - t.start, longest: t.longest };
+      sample.allEntriesMs = sample.renderMs + sample.showAll.ms;
+    }
     if (badge) {
       changed = true;
       const { id, to } = api.change;
@@ -258,6 +271,7 @@ async function parity(browser, origin, api, pageSize) {
     });
     await page.goto(`${origin}/bench/${impl}.html?candidate=${api.candidate}&pageSize=${pageSize}&total=${api.size}`);
     await page.evaluate(([total, size]) => window.__bench.loadAll(total, size), [api.size, pageSize]);
+    await page.evaluate(() => window.__bench.showAll());
     signatures[impl] = await page.evaluate(() => window.__bench.signature(document.querySelector('.ch-root')));
     await context.close();
   }
@@ -299,6 +313,10 @@ const METRICS = [
   ['memory.jsHeap', 'JS heap after load (bytes)'],
   ['memory.wasm', 'wasm linear memory after load (bytes)'],
   ['domNodes', 'elements in the document'],
+  ['entriesInDom', 'entries in the DOM after load'],
+  ['showAll.ms', 'every loaded entry put into the DOM by "Show more" (ms)'],
+  ['showAll.longest.longtask', 'longest task during it (ms; 0 = none over 50 ms)'],
+  ['allEntriesMs', 'all entries built and painted: first render + Show more (ms)'],
   ['badge.applyMs', 'one badge change applied and painted, from the response (ms)'],
   ['badge.totalMs', 'one badge change, from refresh() to painted (ms)'],
   ['badge.longest.longtask', 'longest task during the badge change (ms; 0 = none over 50 ms)'],
@@ -372,14 +390,17 @@ function targets(result) {
     const w = s(size, 'widget');
     const b = s(size, 'baseline');
     if (!w || !b) continue;
-    for (const [key, label] of [
-      ['firstPaint', `First page painted (${size.toLocaleString('en')} emails) ≤ 1.3× baseline`],
-      ['renderMs', `Full ${size.toLocaleString('en')}-email render ≤ 1.3× baseline`],
+    const windowed = w.entriesInDom < size ? ` (the widget's first ${Math.round(w.entriesInDom)} entries, the rest as the reader scrolls; the baseline's ${size.toLocaleString('en')})` : '';
+    for (const [key, label, note] of [
+      ['firstPaint', `First page painted (${size.toLocaleString('en')} emails) ≤ 1.3× baseline`, windowed],
+      ['renderMs', `Full ${size.toLocaleString('en')}-email render ≤ 1.3× baseline, as the reader gets it`, windowed],
+      ['allEntriesMs', `Full ${size.toLocaleString('en')}-email render ≤ 1.3× baseline, every entry built (the widget's "Show more" pressed to the end)`, ''],
     ]) {
+      if (w[key] == null || b[key] == null) continue;
       const r = w[key] / b[key];
       rows.push({
         target: label,
-        measured: `${ms(w[key])} ms vs ${ms(b[key])} ms = ${r.toFixed(2)}×`,
+        measured: `${ms(w[key])} ms vs ${ms(b[key])} ms = ${r.toFixed(2)}×${note}`,
         met: r <= 1.3,
         by: r <= 1.3 ? `${((1.3 - r) * b[key]).toFixed(0)} ms to spare` : `${((r - 1.3) * b[key]).toFixed(0)} ms over 1.3× (${(r / 1.3).toFixed(2)}× the allowance)`,
       });
@@ -451,6 +472,12 @@ function markdown(result) {
     row('wasm linear memory after load, MB', 'memory.wasm', mb);
     p(`| ${name} | JS heap + wasm memory, MB | ${mb(W['memory.jsHeap'] + W['memory.wasm'])} | ${mb(B['memory.jsHeap'] + B['memory.wasm'])} | ${ratio(W['memory.jsHeap'] + W['memory.wasm'], B['memory.jsHeap'] + B['memory.wasm'])} |`);
     row('elements in the document', 'domNodes', (x) => (x == null ? '–' : String(Math.round(x))));
+    row('entries in the DOM after load', 'entriesInDom', (x) => (x == null ? '–' : String(Math.round(x))));
+    if (W['showAll.ms'] != null) {
+      row('then every entry into the DOM ("Show more" until none is left), ms', 'showAll.ms');
+      row('longest task during it, ms', 'showAll.longest.longtask', task);
+      row('all entries built and painted (full render + the above), ms', 'allEntriesMs');
+    }
     if (sc.badge) {
       row('one badge change: response → painted, ms', 'badge.applyMs');
       row('one badge change: refresh() → painted, ms', 'badge.totalMs');
@@ -571,7 +598,7 @@ async function main() {
         for (const impl of order) {
           let sample;
           try {
-            sample = await withTimeout(measure(browser, server.origin, impl, api, { badge: sc.badge, pageSize: o.pageSize }), 300_000, `${impl} with ${api.size} emails`);
+            sample = await withTimeout(measure(browser, server.origin, impl, api, { badge: sc.badge, showAll: sc.size <= 1000, pageSize: o.pageSize }), 300_000, `${impl} with ${api.size} emails`);
           } catch (error) {
             result.errors.push(`${impl}: ${error.message}`);
             say(`${impl} with ${api.size} emails failed: ${error.message}`);

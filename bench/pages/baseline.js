@@ -496,9 +496,14 @@ spinner.setAttribute('aria-hidden', 'true');
 loadingStatus.append(spinner, T.loading);
 const list = el('ul', 'ch-list');
 list.setAttribute('aria-label', T.listLabel);
+// Never busy: every entry is built at once.
+list.setAttribute('aria-busy', 'false');
 list.hidden = true;
+// The widget's marker of the list's end (it renders more as the reader nears it).
+const listEnd = el('div', 'ch-list-end');
+listEnd.setAttribute('aria-hidden', 'true');
 const older = el('div', 'ch-older');
-timeline.append(loadingStatus, list, older);
+timeline.append(loadingStatus, list, listEnd, older);
 root.append(header, announcer, alertSlot, filtersSlot, timeline, helpPanel());
 mountPoint.append(root);
 

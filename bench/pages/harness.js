@@ -88,7 +88,7 @@
           resolve(performance.now());
         }
       });
-      observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true });
+      observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, characterData: true });
     });
 
   const entries = document.getElementsByClassName('ch-entry');
@@ -143,37 +143,68 @@
 
   const lastFetch = () => B.fetches[B.fetches.length - 1];
 
-  // The whole first page in the DOM (the page's URL says how many emails and the page
-  // size), watched from the start.
+  /** How many emails are loaded, as the header counts them ("1000 emails"). */
+  B.loaded = () => Number((document.querySelector('.ch-count')?.textContent ?? '').replace(/\D/g, '') || 0);
+  /** The list is still rendering entries it was asked for (the widget renders in chunks). */
+  const busy = () => document.querySelector('ul.ch-list[aria-busy="true"]') !== null;
+  /**
+   * Resolves, with the time, once `n` emails are loaded and rendered: every one of
+   * them in the DOM, or, for a list that renders a window of a long history (the
+   * widget), that window complete, with the rest behind "Show more".
+   */
+  B.whenRendered = (n) =>
+    B.when(() => B.loaded() >= n && (entries.length >= n || (!busy() && document.querySelector('button.ch-show-more') !== null)));
+
+  // The first page rendered (the page's URL says how many emails and the page size),
+  // watched from the start.
   const query = new URLSearchParams(location.search);
   const firstPageSize = Math.min(Number(query.get('total') ?? 1), Number(query.get('pageSize') ?? 1000));
-  B.firstPageShown = B.whenCount(firstPageSize);
+  B.firstPageShown = B.whenRendered(firstPageSize);
 
   /**
    * Loads every page: clicks "Load older emails" as soon as it can be pressed, until
-   * `total` entries are shown. Records, per page, when its response arrived, when all
-   * its entries were in the DOM, and when that was painted.
+   * `total` emails are loaded. Records, per page, when its response arrived, when it
+   * was rendered, and when that was painted.
    */
   B.loadAll = async (total, pageSize) => {
     await B.firstEntryPaint;
     const shown = await B.firstPageShown;
-    // The first page painted: the first frame after all of its entries are in the DOM.
+    // The first page painted: the first frame after it is rendered.
     const painted = shown <= B.marks.firstEntry ? B.marks.firstEntryPaint : await B.nextPaint();
     B.marks.firstPagePaint = painted;
     const pages = [{ loaded: B.fetches[0]?.end ?? null, shown, painted, count: entries.length }];
-    while (entries.length < total) {
+    while (B.loaded() < total) {
       let button = null;
       await B.when(() => (button = document.querySelector('button.ch-load-older:not([aria-disabled="true"])')));
-      const before = entries.length;
+      const before = B.loaded();
       const clicked = performance.now();
       button.click();
-      const shown = await B.whenCount(Math.min(total, before + pageSize));
+      const shown = await B.whenRendered(Math.min(total, before + pageSize));
       const painted = await B.nextPaint();
       pages.push({ clicked, loaded: lastFetch().end, shown, painted, count: entries.length });
     }
     B.marks.pages = pages;
     B.marks.allPainted = pages[pages.length - 1].painted;
     return pages;
+  };
+
+  /**
+   * Puts every loaded entry into the DOM: presses "Show more" whenever the list is not
+   * busy, until there is none (a list that builds every entry at once has none).
+   * Returns when it started and when the last entries were painted.
+   */
+  B.showAll = async () => {
+    const start = performance.now();
+    for (;;) {
+      await B.when(() => !busy());
+      const button = document.querySelector('button.ch-show-more');
+      if (!button) break;
+      button.click();
+      // Let the click's updates start before looking again.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    const shown = performance.now();
+    return { start, shown, painted: await B.nextPaint() };
   };
 
   /**

@@ -135,6 +135,8 @@ pub fn TimelineView(
         shown.with(|e| e[..e.len().min(limit)].to_vec())
     });
     let more = Memo::new(move |_| shown.with(Vec::len).saturating_sub(limit.get()));
+    // Entries asked for are still being rendered, a chunk per task.
+    let rendering = Memo::new(move |_| limit.get() < shown.with(Vec::len).min(wanted.get()));
     let next_chunk = StoredValue::new_local(None::<NextTask>);
     let end_marker = NodeRef::<leptos::html::Div>::new();
     let near_end = StoredValue::new_local(None::<NearEnd>);
@@ -146,6 +148,7 @@ pub fn TimelineView(
             return;
         }
         let goal = shown.with(Vec::len).min(wanted.get());
+        // Tracks every chunk (`rendering` stays true from one to the next).
         if limit.get() < goal {
             next_chunk.update_value(|task| {
                 if task.is_none() {
@@ -316,7 +319,12 @@ pub fn TimelineView(
         <div class="ch-timeline" aria-busy=move || state.with(|s| s.first == Load::Loading && s.history.is_none()).to_string()>
             {first_status}
             {empty}
-            <ul class="ch-list" aria-label=t.list_label hidden=move || entries.with(Vec::is_empty)>
+            <ul
+                class="ch-list"
+                aria-label=t.list_label
+                aria-busy=move || rendering.get().to_string()
+                hidden=move || entries.with(Vec::is_empty)
+            >
                 // Keyed by email id: an email that changes is updated in place, so its
                 // item, focus and open tooltip survive a live update.
                 <For each=move || rendered.get() key=entry_key let:entry>
