@@ -7,7 +7,7 @@ mod event;
 mod history;
 mod insight;
 mod kind;
-mod time;
+pub mod time;
 
 pub use badge::Badge;
 pub use email::{Delivery, Email, Failure};
