@@ -2,6 +2,7 @@
 //! badge from raw evidence, and the order of the timeline. Data flows API -> model -> view.
 
 mod badge;
+mod case;
 mod email;
 mod event;
 mod history;
@@ -10,6 +11,7 @@ mod kind;
 pub mod time;
 
 pub use badge::Badge;
+pub use case::{lowercase, uppercase};
 pub use email::{Delivery, Email, Failure};
 pub use event::{link_host, BounceType, Event, EventType};
 pub use history::{sort_newest_first, BadgeChange, Entry, History, Page};
