@@ -1,6 +1,7 @@
 //! RFC 3339 parsing and formatting (`Timestamp`), against known values and, as a
 //! property, against chrono (what the widget used before): same acceptance, same instant,
 //! same text.
+#![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use contact_history::model::time::{civil_from_days, days_from_civil};
