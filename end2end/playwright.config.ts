@@ -3,8 +3,12 @@ import { defineConfig, devices } from '@playwright/test';
 // The release build in ../dist, served as static files exactly as a host would serve
 // them. This config never builds: `npm test` runs `trunk build --release` first
 // (`npm run test:only` tests whatever ../dist holds).
-const PORT = 4173;
+const PORT = 4173; // DIST_URL in tests/support.ts
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+// The designer gallery is not in the release bundle hosts embed: its tests run against
+// the release build with the `gallery` feature, in ../dist-gallery
+// (`trunk build --release --features gallery --dist dist-gallery`).
+const GALLERY_PORT = 4174; // GALLERY_URL in tests/support.ts
 
 export default defineConfig({
   testDir: './tests',
@@ -38,12 +42,22 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium' }],
-  webServer: {
-    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory ../dist`,
-    url: `${BASE_URL}/index.html`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 15_000,
-    stdout: 'ignore',
-    stderr: 'ignore',
-  },
+  webServer: [
+    {
+      command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory ../dist`,
+      url: `${BASE_URL}/index.html`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 15_000,
+      stdout: 'ignore',
+      stderr: 'ignore',
+    },
+    {
+      command: `python3 -m http.server ${GALLERY_PORT} --bind 127.0.0.1 --directory ../dist-gallery`,
+      url: `http://127.0.0.1:${GALLERY_PORT}/index.html`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 15_000,
+      stdout: 'ignore',
+      stderr: 'ignore',
+    },
+  ],
 });

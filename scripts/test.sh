@@ -23,10 +23,12 @@ step "component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --target wasm32-unknown-unknown --test web
 
 step "release build"
+# First with the designer gallery (not in the bundle hosts embed), for its end-to-end tests.
+trunk build --release --features gallery --dist dist-gallery
 trunk build --release
 scripts/sizes.sh
 
-step "end-to-end tests (Playwright, against dist/)"
+step "end-to-end tests (Playwright, against dist/ and dist-gallery/)"
 (cd end2end && npx playwright test)
 
 step "all tests passed"

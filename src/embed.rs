@@ -15,7 +15,8 @@
 //! `data-api-fixtures` (static fixture files, as the designer preview uses). The
 //! page's query parameters `?candidate=<id>&api=<base>&locale=<bcp47>&tz=<iana zone>`
 //! override them (`api` also turns fixtures off), and `?view=gallery` shows the designer
-//! gallery instead.
+//! gallery instead (debug builds and the `gallery` feature only: not in the release
+//! bundle hosts embed).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -31,6 +32,7 @@ use web_sys::{HtmlElement, UrlSearchParams};
 use crate::api::{ApiConfig, DEFAULT_PAGE_SIZE};
 use crate::ui::catalog;
 use crate::ui::format::{self, DateSettings};
+#[cfg(any(debug_assertions, feature = "gallery"))]
 use crate::ui::gallery::Gallery;
 use crate::ui::widget::{ContactHistory, LiveOptions};
 
@@ -318,6 +320,8 @@ pub fn mount_all() {
     let Ok(query) = UrlSearchParams::new_with_str(&search) else {
         return;
     };
+    // The designer gallery exists only in debug builds and with the `gallery` feature.
+    #[cfg(any(debug_assertions, feature = "gallery"))]
     let gallery = query.get("view").as_deref() == Some("gallery");
     let Ok(nodes) = document.query_selector_all("[data-contact-history]") else {
         return;
@@ -329,6 +333,7 @@ pub fn mount_all() {
         if element.query_selector(".ch-root").ok().flatten().is_some() {
             continue; // already mounted
         }
+        #[cfg(any(debug_assertions, feature = "gallery"))]
         if gallery {
             mount_to(element, || view! { <Gallery/> }).forget();
             continue;

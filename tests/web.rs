@@ -445,3 +445,22 @@ async fn a_long_history_is_rendered_in_chunks_until_every_entry_is_shown() {
         Some("e499")
     );
 }
+
+#[wasm_bindgen_test]
+fn case_mapping_in_the_browser_is_the_standard_librarys() {
+    use contact_history::model::{lowercase, uppercase};
+    let samples = [
+        "",
+        "Ada@Example.COM",
+        "ÄÖÜ Straße",
+        "ΟΔΥΣΣΕΥΣ Σ",
+        "İstanbul ǅ ﬁ",
+        "MEET.BÜCHER.EXAMPLE",
+        "Привет, Мир 3 Stunden",
+        "émoji 🎉 Ⓐ",
+    ];
+    for text in samples {
+        assert_eq!(lowercase(text), text.to_lowercase(), "{text:?}");
+        assert_eq!(uppercase(text), text.to_uppercase(), "{text:?}");
+    }
+}

@@ -1,8 +1,11 @@
-import { expect, test } from './support';
+import { DIST_URL, expect, GALLERY_URL, test } from './support';
 
 const ALL_BADGES = ['sending', 'delayed', 'delivered', 'opened', 'bounced', 'dropped', 'unknown'];
 
 test.describe('Designer gallery', () => {
+  // The release build with the `gallery` feature (the bundle hosts embed has no gallery).
+  test.use({ baseURL: GALLERY_URL });
+
   test('shows every badge and the loading, empty and error states', async ({ page }) => {
     await page.goto('/index.html?view=gallery');
     const gallery = page.locator('.ch-root.ch-gallery');
@@ -27,5 +30,11 @@ test.describe('Designer gallery', () => {
     }
     await expect(entries.locator('.ch-skipped')).toBeVisible();
     await expect(entries.locator('button.ch-load-older')).toBeVisible();
+  });
+
+  test('is not in the release bundle hosts embed: ?view=gallery shows the widget', async ({ page }) => {
+    await page.goto(new URL('/index.html?view=gallery', DIST_URL).href);
+    await expect(page.locator('.ch-root').first()).toBeVisible();
+    await expect(page.locator('.ch-gallery')).toHaveCount(0);
   });
 });

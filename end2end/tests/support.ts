@@ -7,6 +7,11 @@ import AxeBuilder from '@axe-core/playwright';
 
 export { expect };
 
+/** The release build (../dist), as playwright.config.ts serves it (the default baseURL). */
+export const DIST_URL = 'http://127.0.0.1:4173';
+/** The release build with the designer gallery (../dist-gallery, `--features gallery`). */
+export const GALLERY_URL = 'http://127.0.0.1:4174';
+
 /** The API base the tests hand the widget with `?api=`. */
 export const API_BASE = '/api/v1';
 

@@ -128,5 +128,5 @@ pub fn link_host(url: &str) -> Option<String> {
         Some(v6) => v6.split(']').next()?,
         None => host.split(':').next()?,
     };
-    (!host.is_empty()).then(|| host.to_lowercase())
+    (!host.is_empty()).then(|| super::lowercase(host))
 }

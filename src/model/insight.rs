@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Badge, EmailKind, Entry, Failure};
+use super::{lowercase, Badge, EmailKind, Entry, Failure};
 
 /// The recruiter's filters; an empty filter matches everything.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -37,13 +37,13 @@ impl Filter {
                 return false;
             }
         }
-        let needle = self.text.trim().to_lowercase();
+        let needle = lowercase(self.text.trim());
         needle.is_empty()
-            || entry.email.recipient.to_lowercase().contains(&needle)
+            || lowercase(&entry.email.recipient).contains(&needle)
             || entry
                 .email
                 .subject()
-                .is_some_and(|s| s.to_lowercase().contains(&needle))
+                .is_some_and(|s| lowercase(s).contains(&needle))
     }
 }
 
@@ -100,7 +100,7 @@ pub fn delivery_alert<E: AsRef<Entry>>(entries: &[E]) -> Option<DeliveryAlert> {
         if matches!(badge, Badge::Delivered | Badge::Opened) {
             return None;
         }
-        let recipient = entry.email.recipient.trim().to_lowercase();
+        let recipient = lowercase(entry.email.recipient.trim());
         if !seen_recipients.insert(recipient) {
             continue; // not the most recent email to this address
         }

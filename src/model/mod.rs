@@ -2,14 +2,16 @@
 //! badge from raw evidence, and the order of the timeline. Data flows API -> model -> view.
 
 mod badge;
+mod case;
 mod email;
 mod event;
 mod history;
 mod insight;
 mod kind;
-mod time;
+pub mod time;
 
 pub use badge::Badge;
+pub use case::{lowercase, uppercase};
 pub use email::{Delivery, Email, Failure};
 pub use event::{link_host, BounceType, Event, EventType};
 pub use history::{sort_newest_first, BadgeChange, Entry, History, Page};

@@ -192,9 +192,10 @@ pub fn day_key(at: Timestamp, settings: &DateSettings) -> String {
 }
 
 fn capitalise(text: String) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+    match text.chars().next() {
+        Some(first) => {
+            crate::model::uppercase(&text[..first.len_utf8()]) + &text[first.len_utf8()..]
+        }
         None => text,
     }
 }

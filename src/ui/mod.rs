@@ -5,6 +5,9 @@ pub mod badge;
 pub mod entry;
 pub mod filters;
 pub mod format;
+/// Designer-only: in debug builds (`trunk serve`) and with the `gallery` feature, never
+/// in the release bundle hosts embed.
+#[cfg(any(debug_assertions, feature = "gallery"))]
 pub mod gallery;
 pub mod help;
 pub mod host_events;
