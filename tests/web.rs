@@ -390,8 +390,24 @@ async fn help_panel_is_closed_by_default_and_holds_the_faq() {
     assert!(text.contains("Reduce bounces") && text.contains("Improve open rates"));
 }
 
+/// Waits up to `ms` milliseconds until `done()` (chunks render in tasks of their own).
+async fn wait_until(ms: u32, mut done: impl FnMut() -> bool) {
+    for _ in 0..ms / 10 {
+        if done() {
+            return;
+        }
+        let wait = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
+    }
+}
+
 #[wasm_bindgen_test]
-async fn a_long_history_is_rendered_in_chunks_until_every_entry_is_shown() {
+async fn a_long_history_renders_a_window_in_chunks_and_more_on_show_more_and_near_the_end() {
     let host = Host::new();
     let emails = (0..500)
         .map(|i| {
@@ -415,35 +431,49 @@ async fn a_long_history_is_rendered_in_chunks_until_every_entry_is_shown() {
     settle().await;
     let first = host.count("li.ch-entry");
     assert!(
-        first < 500,
-        "the first task renders a chunk, not all ({first})"
+        first < 50,
+        "the first task renders a chunk, not the whole window ({first})"
     );
-    // Each chunk comes in a task of its own; wait for the rest.
-    for _ in 0..200 {
-        if host.count("li.ch-entry") == 500 {
-            break;
-        }
-        let wait = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(wait).await.unwrap();
-    }
-    assert_eq!(host.count("li.ch-entry"), 500);
-    let last = host
-        .0
-        .query_selector_all("li.ch-entry")
-        .unwrap()
-        .item(499)
-        .unwrap();
+    // The window: the newest 50, then the list is no longer busy and offers the rest.
+    wait_until(2_000, || host.count("ul.ch-list[aria-busy=\"false\"]") == 1).await;
+    assert_eq!(host.count("li.ch-entry"), 50);
     assert_eq!(
-        last.unchecked_into::<Element>()
-            .get_attribute("data-email-id")
-            .as_deref(),
-        Some("e499")
+        host.text("button.ch-show-more"),
+        "Show more (450 not shown yet)"
     );
+    // "Show more" renders the next 50 below them.
+    host.find("button.ch-show-more")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    wait_until(2_000, || host.count("li.ch-entry") == 100).await;
+    assert_eq!(host.count("li.ch-entry"), 100);
+    settle().await;
+    assert_eq!(
+        host.text("button.ch-show-more"),
+        "Show more (400 not shown yet)"
+    );
+    // Scrolling to the end of the list renders more, until every entry is shown.
+    wait_until(20_000, || {
+        host.find(".ch-list-end").scroll_into_view();
+        host.count("li.ch-entry") == 500
+    })
+    .await;
+    assert_eq!(host.count("li.ch-entry"), 500);
+    assert_eq!(host.count("button.ch-show-more"), 0);
+    let ids: Vec<String> = (0..500)
+        .map(|i| {
+            host.0
+                .query_selector_all("li.ch-entry")
+                .unwrap()
+                .item(i)
+                .unwrap()
+                .unchecked_into::<Element>()
+                .get_attribute("data-email-id")
+                .unwrap_or_default()
+        })
+        .collect();
+    let expected: Vec<String> = (0..500).map(|i| format!("e{i:03}")).collect();
+    assert_eq!(ids, expected, "newest first, each once");
 }
 
 #[wasm_bindgen_test]
