@@ -1,7 +1,7 @@
 //! The request the contract describes, and the classification of its errors.
 #![cfg(not(target_arch = "wasm32"))]
 
-use contact_history::api::{emails_url, percent_encode, ApiConfig, ApiError};
+use contact_history::api::{body_text, emails_url, percent_encode, ApiConfig, ApiError};
 use contact_history::text::english;
 
 fn config(base: &str) -> ApiConfig {
@@ -139,4 +139,14 @@ fn every_error_tells_the_recruiter_what_to_do() {
             "{error:?}"
         );
     }
+}
+
+#[test]
+fn body_is_read_as_response_text_reads_it() {
+    assert_eq!(body_text(br#"{"emails":[]}"#), r#"{"emails":[]}"#);
+    // A byte-order mark is dropped, as `Response.text()` drops it.
+    assert_eq!(body_text(b"\xEF\xBB\xBF{}"), "{}");
+    // An invalid sequence becomes U+FFFD instead of failing the page.
+    assert_eq!(body_text(b"\"Bj\xF6rn\""), "\"Bj\u{FFFD}rn\"");
+    assert_eq!(body_text("\"Zoë ✓\"".as_bytes()), "\"Zoë ✓\"");
 }

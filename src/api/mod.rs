@@ -193,10 +193,42 @@ pub async fn fetch_page(
         let retry_after = response.headers().get("Retry-After").ok().flatten();
         return Err(ApiError::from_status(status, retry_after.as_deref()));
     }
-    let body = JsFuture::from(response.text().map_err(|_| ApiError::Network)?)
+    // The body as bytes: one copy into the wasm, no UTF-16 detour through a JS string.
+    let body = JsFuture::from(response.array_buffer().map_err(|_| ApiError::Network)?)
         .await
-        .map_err(|_| ApiError::Network)?
-        .as_string()
-        .ok_or(ApiError::Unreadable)?;
-    decode::decode_page(&body)
+        .map_err(|_| ApiError::Network)?;
+    let bytes = js_sys::Uint8Array::new(&body).to_vec();
+    // Decoding a long page takes a while: let the browser paint and handle input first,
+    // and again after it, before the page is shown.
+    next_task().await;
+    let page = decode::decode_page(&body_text(&bytes));
+    next_task().await;
+    page
+}
+
+/// The body as text, the way `Response.text()` reads it: UTF-8, a byte-order mark
+/// dropped, and any invalid sequence replaced by U+FFFD.
+pub fn body_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    String::from_utf8_lossy(bytes)
+}
+
+/// Resolves in a task of its own (a `MessageChannel` message: soon, before timers,
+/// and not throttled in a background tab), so the browser can run other tasks first.
+pub async fn next_task() {
+    let Ok(channel) = web_sys::MessageChannel::new() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        channel.port1().set_onmessage(Some(&resolve));
+    });
+    if channel
+        .port2()
+        .post_message(&wasm_bindgen::JsValue::NULL)
+        .is_ok()
+    {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+    // The channel lived until its message arrived; now it can go.
+    channel.port1().set_onmessage(None);
 }

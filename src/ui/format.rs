@@ -76,6 +76,17 @@ fn formatter(settings: &DateSettings) -> Option<Function> {
     })
 }
 
+/// Builds the formatters of `settings` ahead of the first date shown: the browser's
+/// first `Intl` formatter of a page loads its locale and time-zone data, which takes
+/// tens of milliseconds. Each is built in a task of its own, while the first page is
+/// still on its way.
+pub async fn prepare(settings: DateSettings) {
+    crate::api::next_task().await;
+    formatter(&settings);
+    crate::api::next_task().await;
+    formatters(&settings);
+}
+
 /// "30 Nov 2026, 14:05 GMT" (the shape depends on the locale).
 pub fn local_date_time(at: Timestamp, settings: &DateSettings) -> String {
     let date = Date::new(&JsValue::from_f64(at.unix_millis() as f64));

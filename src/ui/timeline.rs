@@ -14,6 +14,9 @@ use crate::ui::format::{day_heading, day_key, DateSettings};
 
 /// Entries rendered per task.
 const RENDER_CHUNK: usize = 25;
+/// Entries rendered in the task that shows a first page: fewer, as that task also
+/// builds the filters and the alert.
+const FIRST_CHUNK: usize = 10;
 
 /// Runs a callback in a task of its own, soon: a `MessageChannel` message, which comes
 /// before timers and frames and lets the browser paint and handle input in between.
@@ -129,7 +132,7 @@ pub fn TimelineView(
     });
     // How many of them the reader has asked for, and how many are rendered so far.
     let wanted = RwSignal::new(FIRST_WINDOW);
-    let limit = RwSignal::new(RENDER_CHUNK);
+    let limit = RwSignal::new(FIRST_CHUNK);
     let rendered = Memo::new(move |_| {
         let limit = limit.get();
         shown.with(|e| e[..e.len().min(limit)].to_vec())
@@ -144,7 +147,7 @@ pub fn TimelineView(
         if entries.with(Vec::is_empty) {
             // Another candidate (or none yet): start again from the top.
             wanted.set(FIRST_WINDOW);
-            limit.set(RENDER_CHUNK);
+            limit.set(FIRST_CHUNK);
             return;
         }
         let goal = shown.with(Vec::len).min(wanted.get());
@@ -179,45 +182,47 @@ pub fn TimelineView(
     on_cleanup(move || {
         near_end.try_update_value(|n| n.take().map(|n| n.observer.disconnect()));
     });
-    // A day heading above the first shown entry of each day.
-    let dates = use_context::<DateSettings>().unwrap_or_default();
-    let now = use_context::<NowContext>();
-    let headings = Memo::new(move |_| {
-        let Some(now) = now.map(|n| n.0.get()) else {
-            return HashMap::new();
-        };
-        let mut headings = HashMap::new();
-        let mut last_day = None;
-        rendered.with(|entries| {
-            for entry in entries {
-                let day = day_key(entry.email.sent_at, &dates);
-                if last_day.as_ref() != Some(&day) {
-                    headings.insert(
-                        entry.email.id.clone(),
-                        day_heading(entry.email.sent_at, now, &dates),
-                    );
-                    last_day = Some(day);
-                }
-            }
-        });
-        headings
-    });
-    // Each rendered row follows its own email: a live update sets the signals of the
-    // rows whose email changed, and no other row runs any code.
-    let rows = StoredValue::new(HashMap::<String, RwSignal<Arc<Entry>>>::new());
+    // Each rendered row follows its own email and its own day heading: a live update,
+    // or another chunk of entries, sets the signals of the rows that changed, and no
+    // other row runs any code.
+    let rows = StoredValue::new(HashMap::<String, Row>::new());
     Effect::new(move |_| {
         state.with(|s| {
             let Some(history) = &s.history else { return };
             rows.with_value(|rows| {
                 for (id, row) in rows {
                     if let Some(entry) = history.get(id) {
-                        if row.with_untracked(|old| old != entry) {
-                            row.set(Arc::clone(entry));
+                        if row.entry.with_untracked(|old| old != entry) {
+                            row.entry.set(Arc::clone(entry));
                         }
                     }
                 }
             });
         })
+    });
+    // A day heading above the first rendered entry of each day.
+    let dates = use_context::<DateSettings>().unwrap_or_default();
+    let now = use_context::<NowContext>();
+    Effect::new(move |_| {
+        let Some(now) = now.map(|n| n.0.get()) else {
+            return;
+        };
+        rendered.with(|entries| {
+            rows.with_value(|rows| {
+                let mut last_day = None;
+                for entry in entries {
+                    let day = day_key(entry.email.sent_at, &dates);
+                    let heading = (last_day.as_ref() != Some(&day))
+                        .then(|| day_heading(entry.email.sent_at, now, &dates));
+                    last_day = Some(day);
+                    if let Some(row) = rows.get(&entry.email.id) {
+                        if row.heading.with_untracked(|h| h != &heading) {
+                            row.heading.set(heading);
+                        }
+                    }
+                }
+            })
+        });
     });
     let no_match = move || {
         (!entries.with(Vec::is_empty) && shown.with(Vec::is_empty))
@@ -328,7 +333,7 @@ pub fn TimelineView(
                 // Keyed by email id: an email that changes is updated in place, so its
                 // item, focus and open tooltip survive a live update.
                 <For each=move || rendered.get() key=entry_key let:entry>
-                    <EmailRow initial=entry rows=rows headings=headings/>
+                    <EmailRow initial=entry rows=rows/>
                 </For>
             </ul>
             <div class="ch-list-end" node_ref=end_marker aria-hidden="true"></div>
@@ -349,31 +354,33 @@ fn entry_key(entry: &Arc<Entry>) -> String {
     entry.email.id.clone()
 }
 
+/// What one rendered row shows: its email, and the day heading above it.
+#[derive(Clone, Copy, PartialEq)]
+struct Row {
+    entry: RwSignal<Arc<Entry>>,
+    heading: RwSignal<Option<String>>,
+}
+
 /// One row, following its email through live updates (see `rows` in [`TimelineView`]).
 #[component]
-fn EmailRow(
-    initial: Arc<Entry>,
-    rows: StoredValue<HashMap<String, RwSignal<Arc<Entry>>>>,
-    headings: Memo<HashMap<String, String>>,
-) -> impl IntoView {
+fn EmailRow(initial: Arc<Entry>, rows: StoredValue<HashMap<String, Row>>) -> impl IntoView {
     let id = initial.email.id.clone();
-    let entry = RwSignal::new(initial);
+    let row = Row {
+        entry: RwSignal::new(initial),
+        heading: RwSignal::new(None),
+    };
     rows.update_value(|rows| {
-        rows.insert(id.clone(), entry);
+        rows.insert(id.clone(), row);
     });
-    {
-        let id = id.clone();
-        on_cleanup(move || {
-            rows.try_update_value(|rows| {
-                // A row of the same id may already have replaced this one.
-                if rows.get(&id) == Some(&entry) {
-                    rows.remove(&id);
-                }
-            });
+    on_cleanup(move || {
+        rows.try_update_value(|rows| {
+            // A row of the same id may already have replaced this one.
+            if rows.get(&id) == Some(&row) {
+                rows.remove(&id);
+            }
         });
-    }
-    let heading = Memo::new(move |_| headings.with(|h| h.get(&id).cloned()));
-    view! { <EmailEntry entry=entry heading=heading/> }
+    });
+    view! { <EmailEntry entry=row.entry heading=row.heading/> }
 }
 
 /// Watches an element near the end of the list and calls back while it is within a

@@ -447,6 +447,7 @@ pub fn ContactHistory(
         text: t,
     };
     provide_context(CandidateContext(candidate_id));
+    spawn_local(crate::ui::format::prepare(dates.clone()));
     provide_context(dates);
     // "3 hours ago" and "Today" stay true while the tab stays open.
     let now = RwSignal::new(current_time());
