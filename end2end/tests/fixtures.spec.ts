@@ -1,4 +1,4 @@
-import { expect, settled, shownIds, test, widget } from './support';
+import { expect, scrollThrough, settled, shownIds, test, widget } from './support';
 
 const ALL_BADGES = ['sending', 'delayed', 'delivered', 'opened', 'bounced', 'dropped', 'unknown'];
 
@@ -50,6 +50,24 @@ test.describe('Designer preview from the demo fixtures', () => {
     const ids = await shownIds(page);
     expect(new Set(ids).size).toBe(18);
     expect(ids).toEqual(Array.from({ length: 18 }, (_, i) => `pg_${String(i).padStart(2, '0')}`));
+  });
+
+  test('?candidate=cand_long shows the newest 50, then more with Show more and as the reader scrolls', async ({ page }) => {
+    await page.goto('/index.html?candidate=cand_long');
+    await settled(page);
+    const w = widget(page);
+    await expect(w.count).toHaveText('140 emails');
+    await expect(w.list).toHaveAttribute('aria-busy', 'false');
+    await expect(w.entries).toHaveCount(50);
+    await expect(w.showMore).toHaveText('Show more (90 not shown yet)');
+    await w.showMore.press('Enter');
+    await expect(w.entries).toHaveCount(100);
+    await expect(w.showMore).toHaveText('Show more (40 not shown yet)');
+    await expect(w.showMore).toBeFocused();
+    await scrollThrough(page, async () => (await w.entries.count()) === 140);
+    await expect(w.showMore).toHaveCount(0);
+    const ids = await shownIds(page);
+    expect(new Set(ids).size).toBe(140);
   });
 
   test('?candidate=cand_empty shows the empty state and an unknown candidate is not found', async ({ page }) => {

@@ -155,7 +155,11 @@ pub fn TimelineView(
         if limit.get() < goal {
             next_chunk.update_value(|task| {
                 if task.is_none() {
-                    *task = NextTask::new(move || limit.update(|l| *l += RENDER_CHUNK));
+                    *task = NextTask::new(move || {
+                        // The next chunk, never past what was asked for.
+                        let goal = shown.with_untracked(Vec::len).min(wanted.get_untracked());
+                        limit.update(|l| *l = (*l + RENDER_CHUNK).min(goal).max(*l));
+                    });
                 }
                 match task {
                     Some(task) => task.schedule(),
