@@ -461,7 +461,7 @@ function markdown(result) {
     const B = sc.median.baseline;
     const name = `${sc.size.toLocaleString('en')} emails (${sc.pages} page${sc.pages > 1 ? 's' : ''}, ${kb(sc.bytes)} KB JSON)`;
     const row = (label, key, fmt = ms) => p(`| ${name} | ${label} | ${fmt(W[key])} | ${fmt(B[key])} | ${ratio(W[key], B[key])} |`);
-    row('first page painted (all its entries), ms from navigation', 'firstPaint');
+    row('first page painted (its entries, or the widget\'s window of them), ms from navigation', 'firstPaint');
     row('first entry painted, ms from navigation', 'firstEntryPaint');
     row(`full history rendered once loaded, ms${sc.pages > 1 ? ' (all pages)' : ''}`, 'renderMs');
     row('longest task until first paint, ms', 'longestFirst.longtask', task);
