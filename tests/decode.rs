@@ -1,7 +1,9 @@
 //! Decoding the API's JSON: tolerance, aliases, times, and malformed input.
 #![cfg(not(target_arch = "wasm32"))]
 
-use contact_history::api::decode::{decode_email, decode_event, decode_page};
+use contact_history::api::decode::{
+    decode_email, decode_emails, decode_event, decode_page, split_page,
+};
 use contact_history::api::ApiError;
 use contact_history::model::{Badge, BounceType, EmailKind, EventType, Timestamp};
 use serde_json::json;
@@ -203,4 +205,39 @@ fn hostile_text_is_kept_verbatim_for_the_view_to_render_as_text() {
     .unwrap();
     assert_eq!(e.subject(), Some(subject));
     assert_eq!(e.recipient, "<b>r</b>");
+}
+
+#[test]
+fn a_page_decoded_a_slice_at_a_time_is_the_page_decoded_at_once() {
+    let body = json!({
+        "emails": [good_email("a"), {"id": "broken"}, good_email("b"), 42, good_email("c"), good_email("d")],
+        "next_cursor": 7,
+    })
+    .to_string();
+    let whole = decode_page(&body).expect("a valid page");
+    let raw = split_page(&body).expect("a valid page");
+    assert_eq!(raw.emails.len(), 6);
+    assert_eq!(raw.next_cursor.as_deref(), Some("7"));
+    let (mut emails, mut skipped) = (Vec::new(), 0);
+    for slice in raw.emails.chunks(4) {
+        let (e, s) = decode_emails(slice);
+        emails.extend(e);
+        skipped += s;
+    }
+    assert_eq!((emails, skipped), (whole.emails, whole.skipped));
+    assert_eq!(whole.skipped, 2);
+    // The shape is checked before any email is decoded.
+    for bad in [
+        "[]",
+        "null",
+        r#"{"emails": {}}"#,
+        r#"{"next_cursor": null}"#,
+        "{",
+    ] {
+        assert_eq!(
+            split_page(bad).map(|r| r.emails.len()),
+            Err(ApiError::Unreadable),
+            "{bad}"
+        );
+    }
 }

@@ -4,6 +4,9 @@
 //! missing or null, field aliases are accepted, and one malformed email is skipped and
 //! counted while the rest of the page is kept.
 
+use std::collections::BTreeMap;
+
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::ApiError;
@@ -11,26 +14,55 @@ use crate::model::{BounceType, Email, EmailKind, Event, EventType, Page, Timesta
 
 /// Decodes a 200 response body into a page.
 pub fn decode_page(body: &str) -> Result<Page, ApiError> {
-    let value: Value = serde_json::from_str(body).map_err(|_| ApiError::Unreadable)?;
-    let object = value.as_object().ok_or(ApiError::Unreadable)?;
-    let raw_emails = object
-        .get("emails")
-        .and_then(Value::as_array)
-        .ok_or(ApiError::Unreadable)?;
+    let raw = split_page(body)?;
+    let (emails, skipped) = decode_emails(&raw.emails);
+    Ok(Page {
+        emails,
+        next_cursor: raw.next_cursor,
+        skipped,
+    })
+}
 
-    let mut emails = Vec::with_capacity(raw_emails.len());
+/// A page read only as far as its shape: each email still as its JSON text, so a long
+/// page can be decoded a slice at a time.
+#[derive(Debug)]
+pub struct RawPage<'a> {
+    pub emails: Vec<&'a RawValue>,
+    pub next_cursor: Option<String>,
+}
+
+/// Checks a body's shape (an object with an `emails` array) and splits it into emails.
+pub fn split_page(body: &str) -> Result<RawPage<'_>, ApiError> {
+    let object: BTreeMap<String, &RawValue> =
+        serde_json::from_str(body).map_err(|_| ApiError::Unreadable)?;
+    let emails = object.get("emails").ok_or(ApiError::Unreadable)?;
+    let emails: Vec<&RawValue> =
+        serde_json::from_str(emails.get()).map_err(|_| ApiError::Unreadable)?;
+    let next_cursor = object
+        .get("next_cursor")
+        .and_then(|raw| serde_json::from_str::<Value>(raw.get()).ok())
+        .and_then(|value| opaque_text(&value));
+    Ok(RawPage {
+        emails,
+        next_cursor,
+    })
+}
+
+/// Decodes emails split from a page: the ones that can be read, and how many could not.
+pub fn decode_emails(raw: &[&RawValue]) -> (Vec<Email>, usize) {
+    let mut emails = Vec::with_capacity(raw.len());
     let mut skipped = 0;
-    for raw in raw_emails {
-        match decode_email(raw) {
+    for raw in raw {
+        match serde_json::from_str::<Value>(raw.get())
+            .ok()
+            .as_ref()
+            .and_then(decode_email)
+        {
             Some(email) => emails.push(email),
             None => skipped += 1,
         }
     }
-    Ok(Page {
-        emails,
-        next_cursor: object.get("next_cursor").and_then(opaque_text),
-        skipped,
-    })
+    (emails, skipped)
 }
 
 /// Text, or a number written as text (ids and cursors are opaque); empty is absent.

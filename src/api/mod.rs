@@ -198,13 +198,27 @@ pub async fn fetch_page(
         .await
         .map_err(|_| ApiError::Network)?;
     let bytes = js_sys::Uint8Array::new(&body).to_vec();
-    // Decoding a long page takes a while: let the browser paint and handle input first,
-    // and again after it, before the page is shown.
+    let text = body_text(&bytes);
+    let raw = decode::split_page(&text)?;
+    // Decoding a long page takes a while: a slice per task, so the browser can paint
+    // and handle input in between, and once more before the page is shown.
+    let mut page = Page {
+        emails: Vec::with_capacity(raw.emails.len()),
+        next_cursor: raw.next_cursor,
+        skipped: 0,
+    };
+    for slice in raw.emails.chunks(DECODE_SLICE) {
+        next_task().await;
+        let (emails, skipped) = decode::decode_emails(slice);
+        page.emails.extend(emails);
+        page.skipped += skipped;
+    }
     next_task().await;
-    let page = decode::decode_page(&body_text(&bytes));
-    next_task().await;
-    page
+    Ok(page)
 }
+
+/// Emails decoded per task.
+const DECODE_SLICE: usize = 250;
 
 /// The body as text, the way `Response.text()` reads it: UTF-8, a byte-order mark
 /// dropped, and any invalid sequence replaced by U+FFFD.
