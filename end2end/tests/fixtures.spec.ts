@@ -1,4 +1,4 @@
-import { expect, scrollThrough, settled, shownIds, test, widget } from './support';
+import { expect, expectNoViolations, scrollThrough, settled, shownIds, test, widget } from './support';
 
 const ALL_BADGES = ['sending', 'delayed', 'delivered', 'opened', 'bounced', 'dropped', 'unknown'];
 
@@ -60,6 +60,7 @@ test.describe('Designer preview from the demo fixtures', () => {
     await expect(w.list).toHaveAttribute('aria-busy', 'false');
     await expect(w.entries).toHaveCount(50);
     await expect(w.showMore).toHaveText('Show more (90 not shown yet)');
+    await expectNoViolations(page);
     await w.showMore.press('Enter');
     await expect(w.entries).toHaveCount(100);
     await expect(w.showMore).toHaveText('Show more (40 not shown yet)');
