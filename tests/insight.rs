@@ -63,12 +63,21 @@ fn sample() -> Vec<Entry> {
     ]
 }
 
+/// The ids a filter lets through, one entry at a time (`matches`) and in one pass
+/// (`apply`, what the widget uses), which must agree.
 fn matching(filter: &Filter, entries: &[Entry]) -> Vec<String> {
-    entries
+    let one_by_one: Vec<String> = entries
         .iter()
         .filter(|e| filter.matches(e))
         .map(|e| e.email.id.clone())
-        .collect()
+        .collect();
+    let in_one_pass: Vec<String> = filter
+        .apply(entries)
+        .into_iter()
+        .map(|e| e.email.id)
+        .collect();
+    assert_eq!(one_by_one, in_one_pass, "matches and apply agree");
+    one_by_one
 }
 
 #[test]

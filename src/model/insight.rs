@@ -29,6 +29,25 @@ impl Filter {
     }
 
     pub fn matches(&self, entry: &Entry) -> bool {
+        self.matches_text(entry, &self.needle())
+    }
+
+    /// The entries the filter lets through, in their order.
+    pub fn apply<E: Clone + AsRef<Entry>>(&self, entries: &[E]) -> Vec<E> {
+        let needle = self.needle();
+        entries
+            .iter()
+            .filter(|e| self.matches_text(e.as_ref(), &needle))
+            .cloned()
+            .collect()
+    }
+
+    /// The search text as it is compared: trimmed, lower case (worked out once per pass).
+    fn needle(&self) -> String {
+        lowercase(self.text.trim())
+    }
+
+    fn matches_text(&self, entry: &Entry, needle: &str) -> bool {
         if !self.badges.is_empty() && !self.badges.contains(&entry.delivery.badge) {
             return false;
         }
@@ -37,13 +56,12 @@ impl Filter {
                 return false;
             }
         }
-        let needle = lowercase(self.text.trim());
         needle.is_empty()
-            || lowercase(&entry.email.recipient).contains(&needle)
+            || lowercase(&entry.email.recipient).contains(needle)
             || entry
                 .email
                 .subject()
-                .is_some_and(|s| lowercase(s).contains(&needle))
+                .is_some_and(|s| lowercase(s).contains(needle))
     }
 }
 

@@ -24,27 +24,20 @@ extern "C" {
     fn date_time_format(locales: &JsValue, options: &JsValue) -> Result<JsValue, JsValue>;
 }
 
+/// "30 Nov 2026, 14:05 GMT": the formatter of sent times.
 fn build(settings: &DateSettings) -> Result<JsValue, JsValue> {
-    let options = Object::new();
-    let mut pairs = vec![
-        ("year", "numeric"),
-        ("month", "short"),
-        ("day", "numeric"),
-        ("hour", "numeric"),
-        ("minute", "2-digit"),
-        ("timeZoneName", "short"),
-    ];
-    if let Some(zone) = &settings.time_zone {
-        pairs.push(("timeZone", zone));
-    }
-    for (key, value) in pairs {
-        Reflect::set(&options, &key.into(), &value.into())?;
-    }
-    let locales = settings
-        .locale
-        .as_deref()
-        .map_or(JsValue::UNDEFINED, JsValue::from_str);
-    date_time_format(&locales, &options)
+    let options = options(
+        &[
+            ("year", "numeric"),
+            ("month", "short"),
+            ("day", "numeric"),
+            ("hour", "numeric"),
+            ("minute", "2-digit"),
+            ("timeZoneName", "short"),
+        ],
+        settings,
+    );
+    date_time_format(&locales(settings), &options)
 }
 
 /// Checks that the browser knows this locale and time zone; the error names what is
@@ -57,42 +50,21 @@ pub fn validate(settings: &DateSettings) -> Result<(), String> {
     })
 }
 
-thread_local! {
-    // Building an Intl formatter is costly; one per settings serves every entry.
-    static FORMATTERS: RefCell<HashMap<DateSettings, Function>> = RefCell::new(HashMap::new());
-}
-
-fn formatter(settings: &DateSettings) -> Option<Function> {
-    FORMATTERS.with(|cell| {
-        if let Some(f) = cell.borrow().get(settings) {
-            return Some(f.clone());
-        }
-        let format: Function = Reflect::get(&build(settings).ok()?, &"format".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        cell.borrow_mut().insert(settings.clone(), format.clone());
-        Some(format)
-    })
-}
-
 /// Builds the formatters of `settings` ahead of the first date shown: the browser's
 /// first `Intl` formatter of a page loads its locale and time-zone data, which takes
 /// tens of milliseconds. Each is built in a task of its own, while the first page is
 /// still on its way.
 pub async fn prepare(settings: DateSettings) {
     crate::api::next_task().await;
-    formatter(&settings);
+    // The first formatter loads the data; the ones after it are quick.
+    let _ = build(&settings);
     crate::api::next_task().await;
     formatters(&settings);
 }
 
 /// "30 Nov 2026, 14:05 GMT" (the shape depends on the locale).
 pub fn local_date_time(at: Timestamp, settings: &DateSettings) -> String {
-    let date = Date::new(&JsValue::from_f64(at.unix_millis() as f64));
-    formatter(settings)
-        .and_then(|format| format.call1(&JsValue::UNDEFINED, &date).ok())
-        .and_then(|v| v.as_string())
+    call_format(&formatters(settings).date_time, &[js_date(at).into()])
         .unwrap_or_else(|| at.to_rfc3339())
 }
 
@@ -133,23 +105,27 @@ fn locales(settings: &DateSettings) -> JsValue {
         .map_or(JsValue::UNDEFINED, JsValue::from_str)
 }
 
-/// The formatters one widget's settings need, built once.
+/// The formatters one widget's settings need, built once: building an `Intl`
+/// formatter is costly, and one per settings serves every entry.
 struct Formatters {
+    /// Sent times, see [`local_date_time`].
+    date_time: Option<Function>,
     /// `YYYY-MM-DD` of an instant in the configured time zone (en-CA writes ISO dates).
     day_key: Option<Function>,
     /// "Mon 30 Nov" in the configured locale.
     day_heading: Option<Function>,
     /// "3 hours ago", "yesterday".
     relative: Option<Function>,
+    /// The day keys worked out so far, by Unix milliseconds.
+    day_keys: RefCell<HashMap<i64, String>>,
 }
 
 thread_local! {
-    static EXTRA: RefCell<HashMap<DateSettings, Rc<Formatters>>> = RefCell::new(HashMap::new());
-    static DAY_KEYS: RefCell<HashMap<(DateSettings, i64), String>> = RefCell::new(HashMap::new());
+    static FORMATTERS: RefCell<HashMap<DateSettings, Rc<Formatters>>> = RefCell::new(HashMap::new());
 }
 
 fn formatters(settings: &DateSettings) -> Rc<Formatters> {
-    EXTRA.with(|cell| {
+    FORMATTERS.with(|cell| {
         if let Some(f) = cell.borrow().get(settings) {
             return Rc::clone(f);
         }
@@ -167,9 +143,11 @@ fn formatters(settings: &DateSettings) -> Rc<Formatters> {
         );
         let relative = options(&[("numeric", "auto")], &DateSettings::default());
         let f = Rc::new(Formatters {
+            date_time: format_method(build(settings)),
             day_key: format_method(date_time_format(&JsValue::from_str("en-CA"), &day_key)),
             day_heading: format_method(date_time_format(&locales(settings), &heading)),
             relative: format_method(relative_time_format(&locales(settings), &relative)),
+            day_keys: RefCell::default(),
         });
         cell.borrow_mut().insert(settings.clone(), Rc::clone(&f));
         f
@@ -192,13 +170,15 @@ fn js_date(at: Timestamp) -> Date {
 
 /// The calendar day of an instant in the configured time zone, as `YYYY-MM-DD`.
 pub fn day_key(at: Timestamp, settings: &DateSettings) -> String {
-    let cache_key = (settings.clone(), at.unix_millis());
-    if let Some(key) = DAY_KEYS.with(|c| c.borrow().get(&cache_key).cloned()) {
-        return key;
+    let f = formatters(settings);
+    if let Some(key) = f.day_keys.borrow().get(&at.unix_millis()) {
+        return key.clone();
     }
-    let key = call_format(&formatters(settings).day_key, &[js_date(at).into()])
+    let key = call_format(&f.day_key, &[js_date(at).into()])
         .unwrap_or_else(|| at.to_rfc3339().chars().take(10).collect());
-    DAY_KEYS.with(|c| c.borrow_mut().insert(cache_key, key.clone()));
+    f.day_keys
+        .borrow_mut()
+        .insert(at.unix_millis(), key.clone());
     key
 }
 

@@ -2,11 +2,12 @@
 //! It fetches nothing itself, so the gallery can show every state side by side.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::api::ApiError;
+use crate::api::{next_task, ApiError};
 use crate::model::{Entry, History};
 use crate::ui::catalog;
 use crate::ui::entry::{EmailEntry, NowContext};
@@ -17,34 +18,6 @@ const RENDER_CHUNK: usize = 25;
 /// Entries rendered in the task that shows a first page: fewer, as that task also
 /// builds the filters and the alert.
 const FIRST_CHUNK: usize = 10;
-
-/// Runs a callback in a task of its own, soon: a `MessageChannel` message, which comes
-/// before timers and frames and lets the browser paint and handle input in between.
-struct NextTask {
-    port: web_sys::MessagePort,
-    _channel: web_sys::MessageChannel,
-    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
-}
-
-impl NextTask {
-    fn new(callback: impl FnMut() + 'static) -> Option<NextTask> {
-        use wasm_bindgen::JsCast;
-        let channel = web_sys::MessageChannel::new().ok()?;
-        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(callback);
-        channel
-            .port1()
-            .set_onmessage(Some(callback.as_ref().unchecked_ref()));
-        Some(NextTask {
-            port: channel.port2(),
-            _channel: channel,
-            _callback: callback,
-        })
-    }
-
-    fn schedule(&self) {
-        let _ = self.port.post_message(&wasm_bindgen::JsValue::NULL);
-    }
-}
 
 /// The progress of one kind of request.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -108,9 +81,9 @@ pub fn TimelineView(
     on_retry: Callback<()>,
     /// Called by "Load older emails" and by the Retry of a failed older page.
     on_load_older: Callback<()>,
-    /// The ids of the entries a filter lets through; all when absent.
+    /// The entries a filter lets through, newest first; all when absent.
     #[prop(optional)]
-    visible: Option<Memo<HashSet<String>>>,
+    matching: Option<Memo<Vec<Arc<Entry>>>>,
     /// `state`'s entries, when the caller already keeps them as a memo.
     #[prop(optional)]
     entries: Option<Memo<Vec<Arc<Entry>>>>,
@@ -119,17 +92,7 @@ pub fn TimelineView(
     let entries = entries.unwrap_or_else(|| Memo::new(move |_| state.with(TimelineState::entries)));
     let loaded = move || state.with(|s| s.history.is_some());
     // The entries the filter lets through, newest first.
-    let shown = Memo::new(move |_| match visible {
-        Some(visible) => visible.with(|v| {
-            entries.with(|e| {
-                e.iter()
-                    .filter(|e| v.contains(&e.email.id))
-                    .cloned()
-                    .collect::<Vec<_>>()
-            })
-        }),
-        None => entries.get(),
-    });
+    let shown = matching.unwrap_or(entries);
     // How many of them the reader has asked for, and how many are rendered so far.
     let wanted = RwSignal::new(FIRST_WINDOW);
     let limit = RwSignal::new(FIRST_CHUNK);
@@ -140,7 +103,6 @@ pub fn TimelineView(
     let more = Memo::new(move |_| shown.with(Vec::len).saturating_sub(limit.get()));
     // Entries asked for are still being rendered, a chunk per task.
     let rendering = Memo::new(move |_| limit.get() < shown.with(Vec::len).min(wanted.get()));
-    let next_chunk = StoredValue::new_local(None::<NextTask>);
     let end_marker = NodeRef::<leptos::html::Div>::new();
     let near_end = StoredValue::new_local(None::<NearEnd>);
     Effect::new(move |_| {
@@ -153,18 +115,14 @@ pub fn TimelineView(
         let goal = shown.with(Vec::len).min(wanted.get());
         // Tracks every chunk (`rendering` stays true from one to the next).
         if limit.get() < goal {
-            next_chunk.update_value(|task| {
-                if task.is_none() {
-                    *task = NextTask::new(move || {
-                        // The next chunk, never past what was asked for.
-                        let goal = shown.with_untracked(Vec::len).min(wanted.get_untracked());
-                        limit.update(|l| *l = (*l + RENDER_CHUNK).min(goal).max(*l));
-                    });
-                }
-                match task {
-                    Some(task) => task.schedule(),
-                    // No way to yield: render the rest at once.
-                    None => limit.set(goal),
+            // The next chunk in a task of its own, never past what was asked for then.
+            spawn_local(async move {
+                next_task().await;
+                let goal = shown
+                    .try_with_untracked(Vec::len)
+                    .zip(wanted.try_get_untracked());
+                if let Some((total, wanted)) = goal {
+                    limit.try_update(|l| *l = (*l + RENDER_CHUNK).min(total.min(wanted)).max(*l));
                 }
             });
         } else if more.get_untracked() > 0 {

@@ -7,7 +7,6 @@
 //! 401/403 and 404 stop; going offline is said, and coming back online refreshes.
 
 use std::cell::Cell;
-use std::collections::HashSet;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -457,18 +456,9 @@ pub fn ContactHistory(
     let filter = RwSignal::new(Filter::default());
     let entries = Memo::new(move |_| state.with(TimelineState::entries));
     let has_entries = Memo::new(move |_| !entries.with(Vec::is_empty));
-    // The ids the filter lets through, computed once for the list and the match count.
-    let visible = Memo::new(move |_| {
-        filter.with(|f| {
-            entries.with(|e| {
-                e.iter()
-                    .filter(|e| f.matches(e))
-                    .map(|e| e.email.id.clone())
-                    .collect::<HashSet<_>>()
-            })
-        })
-    });
-    let shown = Signal::derive(move || visible.with(HashSet::len));
+    // What the filter lets through, computed once for the list and the match count.
+    let matching = Memo::new(move |_| filter.with(|f| entries.with(|e| f.apply(e))));
+    let shown = Signal::derive(move || matching.with(Vec::len));
     // Another candidate starts afresh; a refresh of the same one keeps what is shown.
     Effect::new(move |previous: Option<String>| {
         let candidate = candidate_id.get();
@@ -509,7 +499,7 @@ pub fn ContactHistory(
             <div class="ch-visually-hidden ch-announcer" role="status">{move || announcement.get()}</div>
             <DeliveryAlertBanner entries=entries/>
             {move || has_entries.get().then(|| view! { <FilterBar entries=entries filter=filter shown=shown/> })}
-            <TimelineView state=state on_retry=on_retry on_load_older=on_load_older visible=visible entries=entries/>
+            <TimelineView state=state on_retry=on_retry on_load_older=on_load_older matching=matching entries=entries/>
             <HelpPanel/>
         </section>
     }
